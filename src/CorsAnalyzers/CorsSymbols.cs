@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers;
+
+/// <summary>What a <c>CorsPolicyBuilder</c> method does to the policy it builds.</summary>
+internal enum BuilderMethod
+{
+    None,
+    WithOrigins,
+    AllowAnyOrigin,
+    SetIsOriginAllowed,
+    SetIsOriginAllowedToAllowWildcardSubdomains,
+    AllowCredentials,
+    DisallowCredentials,
+    WithMethods,
+    AllowAnyMethod,
+    WithHeaders,
+    AllowAnyHeader,
+    WithExposedHeaders,
+    SetPreflightMaxAge,
+    Build,
+}
+
+/// <summary>
+/// The ASP.NET Core CORS symbols the rules need, resolved once per compilation.
+/// Every rule asks this type instead of comparing names.
+/// </summary>
+internal sealed class CorsSymbols
+{
+    public const string CorsPolicyBuilderName = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder";
+    public const string CorsPolicyName = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy";
+    public const string CorsOptionsName = "Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions";
+    public const string CorsMiddlewareExtensionsName = "Microsoft.AspNetCore.Builder.CorsMiddlewareExtensions";
+    public const string CorsEndpointConventionBuilderExtensionsName = "Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions";
+
+    /// <summary>Every metadata name this type resolves; a meta-test checks each against ASP.NET Core 8 and 10.</summary>
+    public static ImmutableArray<string> MetadataNames { get; } = ImmutableArray.Create(
+        CorsPolicyBuilderName,
+        CorsPolicyName,
+        CorsOptionsName,
+        CorsMiddlewareExtensionsName,
+        CorsEndpointConventionBuilderExtensionsName);
+
+    private readonly Dictionary<IMethodSymbol, BuilderMethod> _builderMethods;
+
+    private CorsSymbols(
+        Compilation compilation,
+        INamedTypeSymbol corsPolicyBuilder,
+        INamedTypeSymbol corsPolicy,
+        INamedTypeSymbol? corsOptions,
+        INamedTypeSymbol? corsMiddlewareExtensions,
+        INamedTypeSymbol? corsEndpointConventionBuilderExtensions)
+    {
+        Compilation = compilation;
+        CorsPolicyBuilder = corsPolicyBuilder;
+        CorsPolicy = corsPolicy;
+        CorsOptions = corsOptions;
+        CorsMiddlewareExtensions = corsMiddlewareExtensions;
+        CorsEndpointConventionBuilderExtensions = corsEndpointConventionBuilderExtensions;
+        _builderMethods = new Dictionary<IMethodSymbol, BuilderMethod>(SymbolEqualityComparer.Default);
+        foreach (var member in corsPolicyBuilder.GetMembers())
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method)
+            {
+                _builderMethods[method] = Classify(method.Name);
+            }
+        }
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol CorsPolicyBuilder { get; }
+
+    public INamedTypeSymbol CorsPolicy { get; }
+
+    public INamedTypeSymbol? CorsOptions { get; }
+
+    public INamedTypeSymbol? CorsMiddlewareExtensions { get; }
+
+    public INamedTypeSymbol? CorsEndpointConventionBuilderExtensions { get; }
+
+    /// <summary>Resolves the CORS symbols; false when the compilation does not reference ASP.NET Core's CORS types.</summary>
+    public static bool TryCreate(Compilation compilation, out CorsSymbols symbols)
+    {
+        var builder = compilation.GetTypeByMetadataName(CorsPolicyBuilderName);
+        var policy = compilation.GetTypeByMetadataName(CorsPolicyName);
+        if (builder is null || policy is null)
+        {
+            symbols = null!;
+            return false;
+        }
+
+        symbols = new CorsSymbols(
+            compilation,
+            builder,
+            policy,
+            compilation.GetTypeByMetadataName(CorsOptionsName),
+            compilation.GetTypeByMetadataName(CorsMiddlewareExtensionsName),
+            compilation.GetTypeByMetadataName(CorsEndpointConventionBuilderExtensionsName));
+        return true;
+    }
+
+    /// <summary>What <paramref name="method"/> does when it is one of CorsPolicyBuilder's own methods; otherwise <see cref="BuilderMethod.None"/>.</summary>
+    public BuilderMethod GetBuilderMethod(IMethodSymbol method)
+        => _builderMethods.TryGetValue(method.OriginalDefinition, out var kind) ? kind : BuilderMethod.None;
+
+    public bool IsBuilder(ITypeSymbol? type)
+        => SymbolEqualityComparer.Default.Equals(type, CorsPolicyBuilder);
+
+    public bool IsCorsOptionsMethod(IMethodSymbol method, string name)
+        => method.Name == name && SymbolEqualityComparer.Default.Equals(method.ContainingType, CorsOptions);
+
+    // The member names are those of CorsPolicyBuilder itself: this maps ASP.NET Core's own symbols, resolved
+    // above from the type, to what they do. A user's method with the same name is never in this table.
+    private static BuilderMethod Classify(string name) => name switch
+    {
+        "WithOrigins" => BuilderMethod.WithOrigins,
+        "AllowAnyOrigin" => BuilderMethod.AllowAnyOrigin,
+        "SetIsOriginAllowed" => BuilderMethod.SetIsOriginAllowed,
+        "SetIsOriginAllowedToAllowWildcardSubdomains" => BuilderMethod.SetIsOriginAllowedToAllowWildcardSubdomains,
+        "AllowCredentials" => BuilderMethod.AllowCredentials,
+        "DisallowCredentials" => BuilderMethod.DisallowCredentials,
+        "WithMethods" => BuilderMethod.WithMethods,
+        "AllowAnyMethod" => BuilderMethod.AllowAnyMethod,
+        "WithHeaders" => BuilderMethod.WithHeaders,
+        "AllowAnyHeader" => BuilderMethod.AllowAnyHeader,
+        "WithExposedHeaders" => BuilderMethod.WithExposedHeaders,
+        "SetPreflightMaxAge" => BuilderMethod.SetPreflightMaxAge,
+        "Build" => BuilderMethod.Build,
+        _ => BuilderMethod.None,
+    };
+}

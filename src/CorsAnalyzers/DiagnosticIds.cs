@@ -1,0 +1,8 @@
+namespace CorsAnalyzers;
+
+/// <summary>One constant per rule. An ID is never reused, even when its rule is removed.</summary>
+public static class DiagnosticIds
+{
+    public const string DoNotCombineAnyOriginWithCredentials = "CORS001";
+    public const string DoNotAllowEveryOriginWithCredentials = "CORS002";
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Policies;
+
+/// <summary>
+/// One CORS policy in source: which policy it is, and what it allows on each path through the code
+/// that configures it. Rules ask it questions; they never walk code themselves.
+/// </summary>
+internal sealed class CorsPolicyModel
+{
+    public CorsPolicyModel(PolicyIdentity identity, IOperation registration, ImmutableArray<PolicyState> paths)
+    {
+        Identity = identity;
+        Registration = registration;
+        Paths = paths;
+    }
+
+    public PolicyIdentity Identity { get; }
+
+    /// <summary>The operation that registers or creates the policy (<c>AddPolicy</c>, <c>UseCors</c>, <c>new CorsPolicyBuilder()</c>, ...).</summary>
+    public IOperation Registration { get; }
+
+    /// <summary>The policy as built along each distinct path; paths that throw are not included.</summary>
+    public ImmutableArray<PolicyState> Paths { get; }
+
+    /// <summary>The paths on which <paramref name="condition"/> holds; <paramref name="onEveryPath"/> tells whether that is all of them.</summary>
+    public ImmutableArray<PolicyState> PathsWhere(Func<PolicyState, bool> condition, out bool onEveryPath)
+    {
+        var builder = ImmutableArray.CreateBuilder<PolicyState>();
+        foreach (var path in Paths)
+        {
+            if (condition(path))
+            {
+                builder.Add(path);
+            }
+        }
+
+        onEveryPath = builder.Count == Paths.Length;
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The message fragment that says a finding holds only on some paths.</summary>
+    public static string ConditionalSuffix(bool onEveryPath) => onEveryPath ? string.Empty : " on some code paths";
+}

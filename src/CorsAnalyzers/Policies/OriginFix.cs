@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Policies;
+
+/// <summary>
+/// What the "use explicit origins" fix must rewrite, passed from the analyzer to the fixer in <see cref="Diagnostic.Properties"/>
+/// so the fixer never analyses again.
+/// </summary>
+public static class OriginFix
+{
+    public const string KindKey = "OriginFix";
+
+    /// <summary>Rewrite the reported call (<c>AllowAnyOrigin()</c>, <c>SetIsOriginAllowed(...)</c>) into <c>WithOrigins(...)</c>.</summary>
+    public const string ReplaceCall = nameof(ReplaceCall);
+
+    /// <summary>Replace the <c>"*"</c> value at the diagnostic's last additional location with the explicit origins.</summary>
+    public const string ReplaceValue = nameof(ReplaceValue);
+
+    internal static ImmutableDictionary<string, string?> For(PolicyValue anyOrigin)
+        => ImmutableDictionary<string, string?>.Empty.Add(KindKey, anyOrigin.Source == anyOrigin.Call ? ReplaceCall : ReplaceValue);
+
+    internal static ImmutableDictionary<string, string?> ForCall { get; } = ImmutableDictionary<string, string?>.Empty.Add(KindKey, ReplaceCall);
+}

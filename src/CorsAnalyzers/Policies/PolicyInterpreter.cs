@@ -1,0 +1,529 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Policies;
+
+/// <summary>
+/// Runs the code that configures one <c>CorsPolicyBuilder</c> over abstract policy states, with ASP.NET Core's
+/// semantics for each builder call. Branches fork the state, so the result is the policy as built on each path.
+/// Code it cannot see (another assembly, a delegate) marks the state as having unknown configuration.
+/// </summary>
+internal sealed class PolicyInterpreter
+{
+    private const int MaxPaths = 32;
+    private const int MaxCallDepth = 4;
+    private const int MaxInitializerDepth = 4;
+
+    private readonly CorsSymbols _symbols;
+    private readonly IOperation? _rootCreation;
+    private readonly HashSet<ISymbol> _builders = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> _callStack = new(SymbolEqualityComparer.Default);
+    private List<PolicyState> _returned = new();
+
+    private PolicyInterpreter(CorsSymbols symbols, IOperation? rootCreation)
+    {
+        _symbols = symbols;
+        _rootCreation = rootCreation;
+    }
+
+    /// <summary>The policy built by a configure delegate's body, with <paramref name="builder"/> as its parameter.</summary>
+    public static ImmutableArray<PolicyState> RunDelegate(CorsSymbols symbols, IOperation body, IParameterSymbol builder)
+    {
+        var interpreter = new PolicyInterpreter(symbols, rootCreation: null);
+        interpreter._builders.Add(builder.OriginalDefinition);
+        return interpreter.RunBody(body, ImmutableArray.Create(PolicyState.Empty));
+    }
+
+    /// <summary>
+    /// The policy built by <c>new CorsPolicyBuilder(...)</c>: its constructor, then the rest of the block that holds it,
+    /// so both a fluent chain and a builder kept in a local are followed.
+    /// </summary>
+    public static ImmutableArray<PolicyState> RunFromCreation(CorsSymbols symbols, IObjectCreationOperation creation)
+    {
+        var interpreter = new PolicyInterpreter(symbols, creation);
+        IOperation statement = creation;
+        while (statement.Parent is { } parent && parent is not IBlockOperation)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation)
+            {
+                return interpreter.Finish(interpreter.Exec(statement, ImmutableArray.Create(PolicyState.Empty)));
+            }
+
+            statement = parent;
+        }
+
+        var states = ImmutableArray.Create(PolicyState.Empty);
+        if (statement.Parent is IBlockOperation block)
+        {
+            var started = false;
+            foreach (var operation in block.Operations)
+            {
+                started |= operation == statement;
+                if (started)
+                {
+                    states = interpreter.Exec(operation, states);
+                }
+            }
+        }
+        else
+        {
+            states = interpreter.Exec(statement, states);
+        }
+
+        return interpreter.Finish(states);
+    }
+
+    private ImmutableArray<PolicyState> RunBody(IOperation body, ImmutableArray<PolicyState> states)
+        => Finish(Exec(body, states));
+
+    private ImmutableArray<PolicyState> Finish(ImmutableArray<PolicyState> states)
+        => Union(states, _returned.ToImmutableArray());
+
+    private ImmutableArray<PolicyState> Exec(IOperation? operation, ImmutableArray<PolicyState> states)
+    {
+        if (operation is null || states.IsEmpty)
+        {
+            return states;
+        }
+
+        switch (operation)
+        {
+            case IBlockOperation block:
+                foreach (var statement in block.Operations)
+                {
+                    states = Exec(statement, states);
+                }
+
+                return states;
+
+            case IExpressionStatementOperation expression:
+                return Eval(expression.Operation, states);
+
+            case IConditionalOperation conditional:
+                states = Eval(conditional.Condition, states);
+                return Union(Exec(conditional.WhenTrue, states), conditional.WhenFalse is null ? states : Exec(conditional.WhenFalse, states));
+
+            case ISwitchOperation @switch:
+                return ExecSwitch(@switch, states);
+
+            case ILoopOperation loop:
+                // A loop body runs zero or more times; once is enough to see what it adds.
+                return Union(states, Exec(loop.Body, states));
+
+            case ITryOperation @try:
+                var afterBody = Exec(@try.Body, states);
+                foreach (var @catch in @try.Catches)
+                {
+                    afterBody = Union(afterBody, Exec(@catch.Handler, states));
+                }
+
+                return Exec(@try.Finally, afterBody);
+
+            case IUsingOperation @using:
+                return Exec(@using.Body, Eval(@using.Resources, states));
+
+            case ILockOperation @lock:
+                return Exec(@lock.Body, states);
+
+            case ILabeledOperation labeled:
+                return Exec(labeled.Operation, states);
+
+            case IReturnOperation @return:
+                states = Eval(@return.ReturnedValue, states);
+                if (@return.Kind == OperationKind.YieldReturn)
+                {
+                    return states;
+                }
+
+                _returned.AddRange(states);
+                return ImmutableArray<PolicyState>.Empty;
+
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        var value = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
+                        states = Eval(value, states);
+                        if (value is not null && IsBuilder(value))
+                        {
+                            _builders.Add(declarator.Symbol);
+                        }
+                    }
+                }
+
+                return states;
+
+            case IBranchOperation or ILocalFunctionOperation or IEmptyOperation:
+                return states;
+
+            default:
+                return Eval(operation, states);
+        }
+    }
+
+    private ImmutableArray<PolicyState> ExecSwitch(ISwitchOperation @switch, ImmutableArray<PolicyState> states)
+    {
+        states = Eval(@switch.Value, states);
+        var result = ImmutableArray<PolicyState>.Empty;
+        var hasDefault = false;
+        foreach (var section in @switch.Cases)
+        {
+            foreach (var clause in section.Clauses)
+            {
+                hasDefault |= clause.CaseKind == CaseKind.Default;
+            }
+
+            var sectionStates = states;
+            foreach (var statement in section.Body)
+            {
+                sectionStates = Exec(statement, sectionStates);
+            }
+
+            result = Union(result, sectionStates);
+        }
+
+        return hasDefault ? result : Union(result, states);
+    }
+
+    private ImmutableArray<PolicyState> Eval(IOperation? operation, ImmutableArray<PolicyState> states)
+    {
+        if (operation is null || states.IsEmpty)
+        {
+            return states;
+        }
+
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                return EvalInvocation(invocation, states);
+
+            case IObjectCreationOperation creation when creation == _rootCreation:
+                states = EvalChildren(creation, states);
+                return Map(states, state => ApplyConstructor(creation, state));
+
+            case IConditionalOperation conditional:
+                states = Eval(conditional.Condition, states);
+                return Union(Eval(conditional.WhenTrue, states), Eval(conditional.WhenFalse, states));
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary:
+                states = Eval(binary.LeftOperand, states);
+                return Union(states, Eval(binary.RightOperand, states));
+
+            case ICoalesceOperation coalesce:
+                states = Eval(coalesce.Value, states);
+                return Union(states, Eval(coalesce.WhenNull, states));
+
+            case ISimpleAssignmentOperation assignment:
+                states = Eval(assignment.Value, states);
+                if (assignment.Target is ILocalReferenceOperation local && IsBuilder(assignment.Value))
+                {
+                    _builders.Add(local.Local);
+                }
+
+                return states;
+
+            case IThrowOperation:
+                // The policy is never built on a path that throws.
+                return ImmutableArray<PolicyState>.Empty;
+
+            case IAnonymousFunctionOperation or IDelegateCreationOperation or ILocalFunctionOperation:
+                // Runs later, or not at all: not part of this configuration.
+                return states;
+
+            default:
+                return EvalChildren(operation, states);
+        }
+    }
+
+    private ImmutableArray<PolicyState> EvalChildren(IOperation operation, ImmutableArray<PolicyState> states)
+    {
+        foreach (var child in operation.ChildOperations)
+        {
+            states = Eval(child, states);
+        }
+
+        return states;
+    }
+
+    private ImmutableArray<PolicyState> EvalInvocation(IInvocationOperation invocation, ImmutableArray<PolicyState> states)
+    {
+        var builderMethod = _symbols.GetBuilderMethod(invocation.TargetMethod);
+        if (builderMethod != BuilderMethod.None)
+        {
+            states = EvalChildren(invocation, states);
+            return invocation.Instance is not null && IsBuilder(invocation.Instance)
+                ? Apply(builderMethod, invocation, states)
+                : states;
+        }
+
+        states = Eval(invocation.Instance, states);
+        var passesBuilder = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            states = Eval(argument.Value, states);
+            passesBuilder |= IsBuilder(argument.Value);
+        }
+
+        return passesBuilder ? Follow(invocation, states) : states;
+    }
+
+    /// <summary>The builder is handed to a method: run that method's body when it is in source, else give up on knowing it.</summary>
+    private ImmutableArray<PolicyState> Follow(IInvocationOperation invocation, ImmutableArray<PolicyState> states)
+    {
+        var method = invocation.TargetMethod.OriginalDefinition;
+        var body = _callStack.Count < MaxCallDepth && !_callStack.Contains(method)
+            ? SourceBodies.GetBody(method, invocation.SemanticModel)
+            : null;
+        if (body is null)
+        {
+            return Map(states, state => state.WithUnknownConfiguration());
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && IsBuilder(argument.Value))
+            {
+                _builders.Add(parameter.OriginalDefinition);
+            }
+        }
+
+        var callerReturns = _returned;
+        _returned = new List<PolicyState>();
+        _callStack.Add(method);
+        var result = Union(Exec(body, states), _returned.ToImmutableArray());
+        _callStack.Remove(method);
+        _returned = callerReturns;
+        return result;
+    }
+
+    /// <summary>True when <paramref name="operation"/> evaluates to the builder this interpreter follows.</summary>
+    private bool IsBuilder(IOperation operation)
+    {
+        operation = Unwrap(operation);
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter:
+                return _builders.Contains(parameter.Parameter.OriginalDefinition);
+            case ILocalReferenceOperation local:
+                return _builders.Contains(local.Local);
+            case IObjectCreationOperation:
+                return operation == _rootCreation;
+            case ISimpleAssignmentOperation assignment:
+                return IsBuilder(assignment.Value);
+            case IConditionalAccessInstanceOperation:
+                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        return IsBuilder(access.Operation);
+                    }
+                }
+
+                return false;
+            case IInvocationOperation invocation when _symbols.IsBuilder(invocation.Type):
+                if (_symbols.GetBuilderMethod(invocation.TargetMethod) != BuilderMethod.None)
+                {
+                    return invocation.Instance is not null && IsBuilder(invocation.Instance);
+                }
+
+                // A helper that takes the builder and returns a builder returns the same builder: `p.UseTrustedOrigins().AllowCredentials()`.
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (IsBuilder(argument.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private ImmutableArray<PolicyState> Apply(BuilderMethod method, IInvocationOperation call, ImmutableArray<PolicyState> states)
+    {
+        switch (method)
+        {
+            case BuilderMethod.WithOrigins:
+                var origins = ReadValues(call, call.Arguments);
+                return Map(states, state => state.WithOrigins(state.Origins.AddRange(origins)));
+            case BuilderMethod.AllowAnyOrigin:
+                var anyOrigin = ImmutableArray.Create(new PolicyValue(PolicyValue.Any, call, call));
+                return Map(states, state => state.WithOrigins(anyOrigin));
+            case BuilderMethod.SetIsOriginAllowed:
+                var kind = call.Arguments.Length == 1 && OriginPredicates.AcceptsEveryOrigin(call.Arguments[0].Value)
+                    ? OriginPredicateKind.AcceptsAll
+                    : OriginPredicateKind.Custom;
+                return Map(states, state => state.WithOriginPredicate(kind, call));
+            case BuilderMethod.SetIsOriginAllowedToAllowWildcardSubdomains:
+                return Map(states, state => state.WithOriginPredicate(OriginPredicateKind.WildcardSubdomains, call));
+            case BuilderMethod.AllowCredentials:
+                return Map(states, state => state.WithCredentials(call));
+            case BuilderMethod.DisallowCredentials:
+                return Map(states, state => state.WithCredentials(null));
+            case BuilderMethod.WithMethods:
+                var methods = ReadValues(call, call.Arguments);
+                return Map(states, state => state.WithMethods(state.Methods.AddRange(methods)));
+            case BuilderMethod.AllowAnyMethod:
+                var anyMethod = ImmutableArray.Create(new PolicyValue(PolicyValue.Any, call, call));
+                return Map(states, state => state.WithMethods(anyMethod));
+            case BuilderMethod.WithHeaders:
+                var headers = ReadValues(call, call.Arguments);
+                return Map(states, state => state.WithHeaders(state.Headers.AddRange(headers)));
+            case BuilderMethod.AllowAnyHeader:
+                var anyHeader = ImmutableArray.Create(new PolicyValue(PolicyValue.Any, call, call));
+                return Map(states, state => state.WithHeaders(anyHeader));
+            case BuilderMethod.WithExposedHeaders:
+                var exposed = ReadValues(call, call.Arguments);
+                return Map(states, state => state.WithExposedHeaders(state.ExposedHeaders.AddRange(exposed)));
+            case BuilderMethod.SetPreflightMaxAge:
+                return Map(states, state => state.WithPreflightMaxAge(call));
+            default:
+                return states;
+        }
+    }
+
+    /// <summary><c>new CorsPolicyBuilder("https://a")</c> calls WithOrigins; <c>new CorsPolicyBuilder(policy)</c> copies a policy we cannot see.</summary>
+    private PolicyState ApplyConstructor(IObjectCreationOperation creation, PolicyState state)
+    {
+        if (creation.Arguments.Length == 0)
+        {
+            return state;
+        }
+
+        if (creation.Arguments[0].Parameter?.Type is IArrayTypeSymbol)
+        {
+            return state.WithOrigins(state.Origins.AddRange(ReadValues(creation, creation.Arguments)));
+        }
+
+        return state.WithUnknownConfiguration();
+    }
+
+    /// <summary>The strings a <c>params string[]</c> call passes: literals, constants, and arrays initialised with them.</summary>
+    private static ImmutableArray<PolicyValue> ReadValues(IOperation call, ImmutableArray<IArgumentOperation> arguments)
+    {
+        var values = ImmutableArray.CreateBuilder<PolicyValue>();
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    values.Add(ReadValue(element, call));
+                }
+            }
+            else
+            {
+                ReadArray(argument.Value, call, values, depth: 0);
+            }
+        }
+
+        return values.ToImmutable();
+    }
+
+    private static void ReadArray(IOperation array, IOperation call, ImmutableArray<PolicyValue>.Builder values, int depth)
+    {
+        array = Unwrap(array);
+        switch (array)
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                foreach (var element in initializer.ElementValues)
+                {
+                    values.Add(ReadValue(element, call));
+                }
+
+                return;
+
+            case { Syntax: CollectionExpressionSyntax collection } when collection.Elements.Count == array.ChildOperations.Count:
+                // Roslyn 4.8 has no ICollectionExpressionOperation; its children are the elements in order.
+                var index = 0;
+                foreach (var element in array.ChildOperations)
+                {
+                    values.Add(collection.Elements[index++] is ExpressionElementSyntax ? ReadValue(element, call) : new PolicyValue(null, element, call));
+                }
+
+                return;
+
+            case ILocalReferenceOperation { Local: var local } when depth < MaxInitializerDepth
+                && SourceBodies.GetInitializer(local, array.SemanticModel) is { } localValue:
+                ReadArray(localValue, call, values, depth + 1);
+                return;
+
+            case IFieldReferenceOperation { Field: { IsReadOnly: true } field } when depth < MaxInitializerDepth
+                && SourceBodies.GetInitializer(field, array.SemanticModel) is { } fieldValue:
+                ReadArray(fieldValue, call, values, depth + 1);
+                return;
+
+            default:
+                values.Add(new PolicyValue(null, array, call));
+                return;
+        }
+    }
+
+    private static PolicyValue ReadValue(IOperation element, IOperation call)
+        => new(element.ConstantValue is { HasValue: true, Value: string text } ? text : null, element, call);
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    private static ImmutableArray<PolicyState> Map(ImmutableArray<PolicyState> states, System.Func<PolicyState, PolicyState> apply)
+    {
+        var builder = ImmutableArray.CreateBuilder<PolicyState>(states.Length);
+        foreach (var state in states)
+        {
+            builder.Add(apply(state));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    private static ImmutableArray<PolicyState> Union(ImmutableArray<PolicyState> left, ImmutableArray<PolicyState> right)
+    {
+        if (left.IsEmpty)
+        {
+            return right;
+        }
+
+        if (right.IsEmpty)
+        {
+            return left;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<PolicyState>(left.Length + right.Length);
+        builder.AddRange(left);
+        foreach (var state in right)
+        {
+            if (builder.Count >= MaxPaths)
+            {
+                break;
+            }
+
+            if (!builder.Contains(state))
+            {
+                builder.Add(state);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CorsAnalyzers.Policies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CorsAnalyzers.Rules;
+
+/// <summary>CORS001: a policy whose origin list is exactly <c>"*"</c> and that allows credentials; <c>CorsPolicyBuilder.Build()</c> throws.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DoNotCombineAnyOriginWithCredentialsAnalyzer : CorsPolicyAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.DoNotCombineAnyOriginWithCredentials);
+
+    private protected override void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
+    {
+        var paths = policy.PathsWhere(path => path.AllowsAnyOrigin && path.AllowsCredentials, out var onEveryPath);
+        var reported = new HashSet<IOperation>();
+        foreach (var path in paths)
+        {
+            var anyOrigin = path.AnyOrigin!;
+            if (!reported.Add(anyOrigin.Source))
+            {
+                continue;
+            }
+
+            // Additional locations: the AllowCredentials() call, then the "*" value the fix replaces.
+            var additionalLocations = anyOrigin.Source == anyOrigin.Call
+                ? new[] { Locations.NameAndArguments(path.CredentialsCall!) }
+                : new[] { Locations.NameAndArguments(path.CredentialsCall!), anyOrigin.Source.Syntax.GetLocation() };
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.DoNotCombineAnyOriginWithCredentials,
+                Locations.NameAndArguments(anyOrigin.Call),
+                additionalLocations,
+                OriginFix.For(anyOrigin),
+                policy.Identity.Describe(),
+                CorsPolicyModel.ConditionalSuffix(onEveryPath)));
+        }
+    }
+}

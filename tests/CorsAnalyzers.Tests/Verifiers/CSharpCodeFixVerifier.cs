@@ -1,0 +1,55 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CorsAnalyzers.Tests.Verifiers;
+
+/// <summary>Thin entry points over <see cref="CorsTest{TAnalyzer, TCodeFix}"/>: <c>using Verify = CSharpCodeFixVerifier&lt;XAnalyzer, XFixer&gt;;</c>.</summary>
+public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static DiagnosticResult Diagnostic() => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics[0]);
+
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+
+    public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
+        => VerifyAnalyzerAsync(source, AspNetCoreVersion.Current, expected);
+
+    public static Task VerifyAnalyzerAsync(string source, AspNetCoreVersion version, params DiagnosticResult[] expected)
+    {
+        var test = new CorsTest<TAnalyzer, TCodeFix>(source, version: version);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Applies the fix to each diagnostic in turn, then checks Fix All in document, project and solution gives the same result.</summary>
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, string? editorConfig = null, params DiagnosticResult[] expected)
+    {
+        var test = new CorsTest<TAnalyzer, TCodeFix>(source, fixedSource);
+        if (editorConfig is not null)
+        {
+            test.WithEditorConfig(editorConfig);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Like <see cref="VerifyCodeFixAsync"/>, and Fix All in document, project and solution must reach <paramref name="fixedSource"/> in one pass.</summary>
+    public static Task VerifyFixAllAsync(string source, string fixedSource, string? editorConfig = null)
+    {
+        var test = new CorsTest<TAnalyzer, TCodeFix>(source, fixedSource);
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfFixAllInDocumentIterations = 1;
+        test.NumberOfFixAllInProjectIterations = 1;
+        if (editorConfig is not null)
+        {
+            test.WithEditorConfig(editorConfig);
+        }
+
+        return test.RunAsync();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CorsAnalyzers.Tests.Verifiers;
+
+/// <summary>Which ASP.NET Core a test compiles against.</summary>
+public enum AspNetCoreVersion
+{
+    Current,
+    Net80,
+    None,
+}
+
+/// <summary>
+/// A test of one analyzer (and its fixer) on snippets that read like a web project's code: the web SDK's implicit
+/// usings are present, and top-level statements compile as a program.
+/// </summary>
+public sealed class CorsTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.Linq;
+        global using System.Threading.Tasks;
+        global using Microsoft.AspNetCore.Builder;
+        global using Microsoft.AspNetCore.Cors.Infrastructure;
+        global using Microsoft.AspNetCore.Hosting;
+        global using Microsoft.AspNetCore.Http;
+        global using Microsoft.AspNetCore.Routing;
+        global using Microsoft.Extensions.Configuration;
+        global using Microsoft.Extensions.DependencyInjection;
+        global using Microsoft.Extensions.Hosting;
+        """;
+
+    private const string NoAspNetCoreUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.Linq;
+        global using System.Threading.Tasks;
+        """;
+
+    public CorsTest(string source, string? fixedSource = null, AspNetCoreVersion version = AspNetCoreVersion.Current)
+    {
+        switch (version)
+        {
+            case AspNetCoreVersion.Current:
+                ReferenceAssemblies = AspNetCoreReferences.Current;
+                TestState.AdditionalReferences.AddRange(AspNetCoreReferences.CurrentAssemblies);
+                break;
+            case AspNetCoreVersion.Net80:
+                ReferenceAssemblies = AspNetCoreReferences.Net80;
+                break;
+            default:
+                ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+                break;
+        }
+
+        var usings = version == AspNetCoreVersion.None ? NoAspNetCoreUsings : ImplicitUsings;
+        var outputKind = HasTopLevelStatements(source) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+        TestState.OutputKind = outputKind;
+        TestState.Sources.Add(("/0/Program.cs", source));
+        TestState.Sources.Add(("/0/GlobalUsings.cs", usings));
+        if (fixedSource is not null)
+        {
+            FixedState.OutputKind = outputKind;
+            FixedState.Sources.Add(("/0/Program.cs", fixedSource));
+            FixedState.Sources.Add(("/0/GlobalUsings.cs", usings));
+        }
+    }
+
+    /// <summary>Adds a <c>.editorconfig</c> that applies to every source file.</summary>
+    public CorsTest<TAnalyzer, TCodeFix> WithEditorConfig(string settings)
+    {
+        var editorConfig = "root = true\n\n[*.cs]\n" + settings + "\n";
+        TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        FixedState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        return this;
+    }
+
+    private static bool HasTopLevelStatements(string source)
+        => CSharpSyntaxTree.ParseText(source).GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any();
+}
