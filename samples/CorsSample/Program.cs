@@ -1,0 +1,46 @@
+// A web app with the CORS mistakes CorsAnalyzers finds. Build it to see the diagnostics:
+//   dotnet build samples/CorsSample --no-incremental
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddCors(options =>
+{
+    // CORS001: any origin with credentials; ASP.NET Core throws when it builds this policy.
+    options.AddPolicy("Open", policy => policy.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader().AllowCredentials());
+
+    // CORS002: a predicate that accepts every origin, with credentials: any site can read authenticated responses.
+    options.AddPolicy("Reflecting", policy => policy
+        .SetIsOriginAllowed(_ => true)
+        .AllowAnyMethod()
+        .AllowAnyHeader()
+        .AllowCredentials());
+
+    // CORS001, only in development: the message says it is conditional.
+    options.AddDefaultPolicy(policy =>
+    {
+        if (builder.Environment.IsDevelopment())
+        {
+            policy.WithOrigins("*");
+        }
+        else
+        {
+            policy.WithOrigins("https://app.contoso.com");
+        }
+
+        policy.AllowAnyMethod().AllowAnyHeader().AllowCredentials();
+    });
+
+    // Correct: explicit origins with credentials.
+    options.AddPolicy("Trusted", policy => policy
+        .WithOrigins("https://app.contoso.com", "https://admin.contoso.com")
+        .WithMethods("GET", "POST")
+        .WithHeaders("Content-Type", "Authorization")
+        .AllowCredentials());
+});
+
+var app = builder.Build();
+
+app.UseCors();
+
+app.MapGet("/", () => "Hello CORS");
+
+app.Run();
