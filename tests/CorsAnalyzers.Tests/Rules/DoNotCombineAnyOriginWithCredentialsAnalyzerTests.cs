@@ -313,6 +313,24 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
     }
 
     [Fact]
+    public async Task BuiltPolicyRegisteredByName_NamesThePolicy()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("Built", new CorsPolicyBuilder().{|#0:AllowAnyOrigin()|}.{|#1:AllowCredentials()|}.Build());
+                options.AddDefaultPolicy(new CorsPolicyBuilder().{|#2:WithOrigins({|#4:"*"|})|}.{|#3:AllowCredentials()|}.Build());
+            });
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Built'", ""),
+            Verify.Diagnostic().WithLocation(2).WithLocation(3).WithLocation(4).WithArguments("The default policy", ""));
+    }
+
+    [Fact]
     public async Task NewCorsPolicyBuilderWithStarConstructorArgument_Reports()
     {
         const string source = """
