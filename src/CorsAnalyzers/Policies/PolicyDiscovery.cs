@@ -6,7 +6,7 @@ namespace CorsAnalyzers.Policies;
 /// <summary>
 /// Finds the places where a CORS policy is configured and builds its <see cref="CorsPolicyModel"/>:
 /// a configure delegate handed to ASP.NET Core (<c>AddPolicy</c>, <c>AddDefaultPolicy</c>, <c>UseCors</c>,
-/// <c>RequireCors</c>), or a <c>new CorsPolicyBuilder()</c>.
+/// <c>RequireCors</c>), a <c>new CorsPolicyBuilder()</c>, or a <c>new CorsPolicy()</c> configured through its members.
 /// </summary>
 internal static class PolicyDiscovery
 {
@@ -53,15 +53,19 @@ internal static class PolicyDiscovery
         return new CorsPolicyModel(identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder));
     }
 
-    /// <summary>The policy built by <c>new CorsPolicyBuilder(...)</c>, or null for any other creation.</summary>
+    /// <summary>
+    /// The policy built by <c>new CorsPolicyBuilder(...)</c> or <c>new CorsPolicy()</c>, or null for any other creation.
+    /// When the code registers it (<c>options.AddPolicy("Api", policy)</c>) the model is that named policy.
+    /// </summary>
     public static CorsPolicyModel? FromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
     {
-        if (!symbols.IsBuilder(creation.Type))
+        if (!symbols.IsBuilder(creation.Type) && !symbols.IsPolicy(creation.Type))
         {
             return null;
         }
 
-        return new CorsPolicyModel(new PolicyIdentity(PolicyKind.Built), creation, PolicyInterpreter.RunFromCreation(symbols, creation));
+        var paths = PolicyInterpreter.RunFromCreation(symbols, creation, out var registeredAs);
+        return new CorsPolicyModel(registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths);
     }
 
     private static bool IsConfigureDelegate(ITypeSymbol type, CorsSymbols symbols)
