@@ -51,6 +51,39 @@ internal sealed class PolicyInterpreter
         return states;
     }
 
+    /// <summary>
+    /// A registration the run did not execute because it sits in a lambda (<c>AddCors(o =&gt; o.AddPolicy("Api", policy))</c>):
+    /// it names the policy, and changes nothing.
+    /// </summary>
+    private void FindRegistration(IOperation scope)
+    {
+        foreach (var operation in scope.DescendantsAndSelf())
+        {
+            if (_registeredAs is not null)
+            {
+                return;
+            }
+
+            if (operation is IInvocationOperation invocation && HasBuilderArgument(invocation))
+            {
+                IsRegistration(invocation);
+            }
+        }
+    }
+
+    private bool HasBuilderArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (IsBuilder(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private ImmutableArray<PolicyState> RunFromCreation(IObjectCreationOperation creation)
     {
         IOperation statement = creation;
@@ -58,7 +91,9 @@ internal sealed class PolicyInterpreter
         {
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation)
             {
-                return Finish(Exec(statement, ImmutableArray.Create(PolicyState.Empty)));
+                var result = Finish(Exec(statement, ImmutableArray.Create(PolicyState.Empty)));
+                FindRegistration(statement);
+                return result;
             }
 
             statement = parent;
@@ -74,12 +109,14 @@ internal sealed class PolicyInterpreter
                 if (started)
                 {
                     states = Exec(operation, states);
+                    FindRegistration(operation);
                 }
             }
         }
         else
         {
             states = Exec(statement, states);
+            FindRegistration(statement);
         }
 
         return Finish(states);
