@@ -93,7 +93,9 @@ public sealed class AllowMethodsAndHeadersFixer : CodeFixProvider
             AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } => member.Expression,
             _ => null,
         };
-        return receiver is not null && expression.Parent is ExpressionStatementSyntax { Parent: BlockSyntax } statement ? (statement, receiver) : default;
+        return receiver is not null && expression.Parent is ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement
+            ? (statement, receiver)
+            : default;
     }
 
     private static async Task<Document> AddAsync(Document document, SyntaxNode target, ExpressionSyntax? receiver, bool methods, bool headers, bool any, CancellationToken cancellationToken)
@@ -108,7 +110,9 @@ public sealed class AllowMethodsAndHeadersFixer : CodeFixProvider
             var added = new List<StatementSyntax>();
             AddStatements(added, statement, receiver, "Methods", methods ? methodList : ImmutableArray<string>.Empty);
             AddStatements(added, statement, receiver, "Headers", headers ? headerList : ImmutableArray<string>.Empty);
-            return document.WithSyntaxRoot(root!.InsertNodesAfter(statement, added));
+            return document.WithSyntaxRoot(statement.Parent is GlobalStatementSyntax global
+                ? root!.InsertNodesAfter(global, added.Select(SyntaxFactory.GlobalStatement))
+                : root!.InsertNodesAfter(statement, added));
         }
 
         var expression = (ExpressionSyntax)target;

@@ -95,9 +95,12 @@ public sealed class RewriteOriginFixer : CodeFixProvider
                     return root.ReplaceNode(call, access.Expression.WithTrailingTrivia(call.GetTrailingTrivia()));
                 }
 
-                return call.Parent is ExpressionStatementSyntax { Parent: BlockSyntax } statement
-                    ? root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)
-                    : null;
+                return call.Parent switch
+                {
+                    ExpressionStatementSyntax { Parent: GlobalStatementSyntax global } => root.RemoveNode(global, SyntaxRemoveOptions.KeepNoTrivia),
+                    ExpressionStatementSyntax { Parent: BlockSyntax } statement => root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia),
+                    _ => null,
+                };
 
             case InitializerExpressionSyntax initializer when initializer.Expressions.Count > 1 || initializer.Parent is not ImplicitArrayCreationExpressionSyntax:
                 return root.RemoveNode(value, SyntaxRemoveOptions.KeepNoTrivia);
