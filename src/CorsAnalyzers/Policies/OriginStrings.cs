@@ -82,11 +82,16 @@ internal static class OriginStrings
             return hasOtherOrigins ? new OriginProblem(OriginProblemKind.AnyAmongOthers) : default;
         }
 
-        if (trimmed.Length != origin.Length || HasWhitespace(trimmed))
+        if (HasWhitespace(trimmed))
         {
-            var shape = Check(trimmed, isVerbatim, wildcardSubdomains, hasOtherOrigins);
-            var canonical = HasWhitespace(trimmed) || trimmed.Length == 0 ? null : shape.Kind == OriginProblemKind.None ? trimmed : shape.Canonical;
-            return new OriginProblem(OriginProblemKind.Whitespace, canonical);
+            return new OriginProblem(OriginProblemKind.Whitespace);
+        }
+
+        if (trimmed.Length != origin.Length)
+        {
+            // Only surrounding whitespace: the origin meant is the trimmed one, made canonical when it has a fixable problem.
+            var shape = trimmed.Length == 0 ? new OriginProblem(OriginProblemKind.Invalid) : Check(trimmed, isVerbatim, wildcardSubdomains, hasOtherOrigins);
+            return new OriginProblem(OriginProblemKind.Whitespace, shape.Kind == OriginProblemKind.None ? trimmed : shape.Canonical);
         }
 
         var schemeEnd = origin.IndexOf("://", StringComparison.Ordinal);

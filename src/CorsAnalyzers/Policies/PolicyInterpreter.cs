@@ -636,6 +636,15 @@ internal sealed class PolicyInterpreter
 
                 return;
 
+            case IArrayInitializerOperation initializer:
+                // `string[] origins = { "https://a", "https://b" };` has no creation, only the initializer.
+                foreach (var element in initializer.ElementValues)
+                {
+                    values.Add(ReadValue(element, call));
+                }
+
+                return;
+
             case { Syntax: CollectionExpressionSyntax collection } when collection.Elements.Count == array.ChildOperations.Count:
                 // Roslyn 4.8 has no ICollectionExpressionOperation; its children are the elements in order.
                 var index = 0;
