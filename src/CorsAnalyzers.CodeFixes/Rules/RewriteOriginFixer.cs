@@ -103,10 +103,10 @@ public sealed class RewriteOriginFixer : CodeFixProvider
                 };
 
             case InitializerExpressionSyntax initializer when initializer.Expressions.Count > 1 || initializer.Parent is not ImplicitArrayCreationExpressionSyntax:
-                return root.RemoveNode(value, SyntaxRemoveOptions.KeepNoTrivia);
+                return root.RemoveNode(value, SyntaxRemoveOptions.KeepTrailingTrivia);
 
             case ExpressionElementSyntax element:
-                return root.RemoveNode(element, SyntaxRemoveOptions.KeepNoTrivia);
+                return root.RemoveNode(element, SyntaxRemoveOptions.KeepTrailingTrivia);
 
             default:
                 return null;
