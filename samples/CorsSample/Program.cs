@@ -35,6 +35,19 @@ builder.Services.AddCors(options =>
         .WithMethods("GET", "POST")
         .WithHeaders("Content-Type", "Authorization")
         .AllowCredentials());
+
+    // CORS004: origins, but no methods or headers: every preflighted request (PUT, a JSON body, Authorization) fails.
+    options.AddPolicy("NoMethods", policy => policy.WithOrigins("https://app.contoso.com"));
+
+    // CORS005: origins no browser sends: a trailing slash, and a wildcard subdomain without
+    // SetIsOriginAllowedToAllowWildcardSubdomains().
+    options.AddPolicy("Typos", policy => policy
+        .WithOrigins("https://app.contoso.com/", "https://*.contoso.com")
+        .AllowAnyMethod()
+        .AllowAnyHeader());
+
+    // CORS006: the null origin: any site can send it from a sandboxed iframe.
+    options.AddPolicy("LocalFiles", policy => policy.WithOrigins("null").AllowAnyMethod().AllowAnyHeader());
 });
 
 var app = builder.Build();

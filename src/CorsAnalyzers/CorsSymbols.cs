@@ -23,6 +23,30 @@ internal enum BuilderMethod
     Build,
 }
 
+/// <summary>A member of <c>CorsPolicy</c> that configuring code sets directly.</summary>
+internal enum PolicyMember
+{
+    None,
+    Origins,
+    Methods,
+    Headers,
+    ExposedHeaders,
+    SupportsCredentials,
+    IsOriginAllowed,
+    PreflightMaxAge,
+}
+
+/// <summary>What a call on one of <c>CorsPolicy</c>'s string lists does to it.</summary>
+internal enum CollectionMethod
+{
+    None,
+    Add,
+    Clear,
+
+    /// <summary><c>Remove</c>, <c>Insert</c>, <c>RemoveAt</c>: changes we do not follow.</summary>
+    OtherMutation,
+}
+
 /// <summary>
 /// The ASP.NET Core CORS symbols the rules need, resolved once per compilation.
 /// Every rule asks this type instead of comparing names.
@@ -44,6 +68,8 @@ internal sealed class CorsSymbols
         CorsEndpointConventionBuilderExtensionsName);
 
     private readonly Dictionary<IMethodSymbol, BuilderMethod> _builderMethods;
+    private readonly Dictionary<IPropertySymbol, PolicyMember> _policyMembers;
+    private readonly Dictionary<IMethodSymbol, CollectionMethod> _collectionMethods;
 
     private CorsSymbols(
         Compilation compilation,
@@ -67,6 +93,19 @@ internal sealed class CorsSymbols
                 _builderMethods[method] = Classify(method.Name);
             }
         }
+
+        _policyMembers = new Dictionary<IPropertySymbol, PolicyMember>(SymbolEqualityComparer.Default);
+        foreach (var member in corsPolicy.GetMembers())
+        {
+            if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public } property)
+            {
+                _policyMembers[property] = ClassifyPolicyMember(property.Name);
+            }
+        }
+
+        _collectionMethods = new Dictionary<IMethodSymbol, CollectionMethod>(SymbolEqualityComparer.Default);
+        AddCollectionMethods(compilation.GetSpecialType(SpecialType.System_Collections_Generic_ICollection_T), _collectionMethods);
+        AddCollectionMethods(compilation.GetSpecialType(SpecialType.System_Collections_Generic_IList_T), _collectionMethods);
     }
 
     public Compilation Compilation { get; }
@@ -109,6 +148,17 @@ internal sealed class CorsSymbols
     public bool IsBuilder(ITypeSymbol? type)
         => SymbolEqualityComparer.Default.Equals(type, CorsPolicyBuilder);
 
+    public bool IsPolicy(ITypeSymbol? type)
+        => SymbolEqualityComparer.Default.Equals(type, CorsPolicy);
+
+    /// <summary>Which <c>CorsPolicy</c> property <paramref name="property"/> is; <see cref="PolicyMember.None"/> for any other property.</summary>
+    public PolicyMember GetPolicyMember(IPropertySymbol property)
+        => _policyMembers.TryGetValue(property.OriginalDefinition, out var member) ? member : PolicyMember.None;
+
+    /// <summary>What <paramref name="method"/> does when it is <c>ICollection&lt;T&gt;</c>'s or <c>IList&lt;T&gt;</c>'s own mutator.</summary>
+    public CollectionMethod GetCollectionMethod(IMethodSymbol method)
+        => _collectionMethods.TryGetValue(method.OriginalDefinition, out var kind) ? kind : CollectionMethod.None;
+
     public bool IsCorsOptionsMethod(IMethodSymbol method, string name)
         => method.Name == name && SymbolEqualityComparer.Default.Equals(method.ContainingType, CorsOptions);
 
@@ -131,4 +181,35 @@ internal sealed class CorsSymbols
         "Build" => BuilderMethod.Build,
         _ => BuilderMethod.None,
     };
+
+    // As above: the names of CorsPolicy's own properties, resolved from the type.
+    private static PolicyMember ClassifyPolicyMember(string name) => name switch
+    {
+        "Origins" => PolicyMember.Origins,
+        "Methods" => PolicyMember.Methods,
+        "Headers" => PolicyMember.Headers,
+        "ExposedHeaders" => PolicyMember.ExposedHeaders,
+        "SupportsCredentials" => PolicyMember.SupportsCredentials,
+        "IsOriginAllowed" => PolicyMember.IsOriginAllowed,
+        "PreflightMaxAge" => PolicyMember.PreflightMaxAge,
+        _ => PolicyMember.None,
+    };
+
+    // The mutators of the BCL's ICollection<T> and IList<T>, resolved from the special types.
+    private static void AddCollectionMethods(INamedTypeSymbol type, Dictionary<IMethodSymbol, CollectionMethod> methods)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+            {
+                methods[method] = method.Name switch
+                {
+                    "Add" => CollectionMethod.Add,
+                    "Clear" => CollectionMethod.Clear,
+                    "Remove" or "Insert" or "RemoveAt" => CollectionMethod.OtherMutation,
+                    _ => CollectionMethod.None,
+                };
+            }
+        }
+    }
 }

@@ -32,5 +32,35 @@ public static class Descriptors
         "ASP.NET Core reflects the request's Origin when the predicate returns true, so a predicate that always returns true with AllowCredentials() lets every site read authenticated responses (CWE-942). ASP.NET Core does not detect this at run time.",
         HelpLinkBase + DiagnosticIds.DoNotAllowEveryOriginWithCredentials + ".md");
 
+    public static readonly DiagnosticDescriptor ConfigureMethodsAndHeaders = new(
+        DiagnosticIds.ConfigureMethodsAndHeaders,
+        "Allow methods and headers in a policy that allows origins",
+        "{0} allows origins but configures {1}; the browser rejects the preflight of {2}. Add {3}.",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "Without WithMethods/AllowAnyMethod a policy answers preflights with no allowed method, and without WithHeaders/AllowAnyHeader with no allowed request header. Simple GET and form POST requests still work, so the policy looks right until the first PUT, DELETE, JSON body or Authorization header.",
+        HelpLinkBase + DiagnosticIds.ConfigureMethodsAndHeaders + ".md");
+
+    public static readonly DiagnosticDescriptor DoNotListOriginsThatNeverMatch = new(
+        DiagnosticIds.DoNotListOriginsThatNeverMatch,
+        "Write origins as browsers send them",
+        "{0} lists origin '{1}', which never matches{2}: {3}",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "Browsers send Origin as scheme://host[:port], lowercase, without the default port, a path or a trailing slash, and ASP.NET Core compares it with the policy's origins as text. An origin written any other way is never allowed.",
+        HelpLinkBase + DiagnosticIds.DoNotListOriginsThatNeverMatch + ".md");
+
+    public static readonly DiagnosticDescriptor DoNotAllowNullOrigin = new(
+        DiagnosticIds.DoNotAllowNullOrigin,
+        "Do not allow the null origin",
+        "{0} allows the 'null' origin{1}; sandboxed iframes, file: pages and cross-origin redirects of any site send 'Origin: null', so any site can use this policy. Remove 'null' and list the real origins.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        "The opaque origin is serialised as the string 'null'. Any page can put itself in a sandboxed iframe and send it, so allowing 'null' allows every site (CWE-942).",
+        HelpLinkBase + DiagnosticIds.DoNotAllowNullOrigin + ".md");
+
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

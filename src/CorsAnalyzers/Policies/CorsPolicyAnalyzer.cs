@@ -10,25 +10,30 @@ public abstract class CorsPolicyAnalyzer : CorsAnalyzer
 {
     private protected sealed override void AnalyzeCompilation(CompilationStartAnalysisContext context, CorsSymbols symbols)
     {
-        context.RegisterOperationAction(
-            operationContext =>
-            {
-                if (PolicyDiscovery.FromInvocation((IInvocationOperation)operationContext.Operation, symbols) is { } policy)
+        // Registered per operation block, so that a finding anywhere in the member that configures the policy (a later
+        // `policy.Origins.Add(...)` statement, say) is a local diagnostic: the IDE shows and fixes only local ones.
+        context.RegisterOperationBlockStartAction(blockContext =>
+        {
+            blockContext.RegisterOperationAction(
+                operationContext =>
                 {
-                    AnalyzePolicy(operationContext, policy);
-                }
-            },
-            OperationKind.Invocation);
+                    if (PolicyDiscovery.FromInvocation((IInvocationOperation)operationContext.Operation, symbols) is { } policy)
+                    {
+                        AnalyzePolicy(operationContext, policy);
+                    }
+                },
+                OperationKind.Invocation);
 
-        context.RegisterOperationAction(
-            operationContext =>
-            {
-                if (PolicyDiscovery.FromCreation((IObjectCreationOperation)operationContext.Operation, symbols) is { } policy)
+            blockContext.RegisterOperationAction(
+                operationContext =>
                 {
-                    AnalyzePolicy(operationContext, policy);
-                }
-            },
-            OperationKind.ObjectCreation);
+                    if (PolicyDiscovery.FromCreation((IObjectCreationOperation)operationContext.Operation, symbols) is { } policy)
+                    {
+                        AnalyzePolicy(operationContext, policy);
+                    }
+                },
+                OperationKind.ObjectCreation);
+        });
     }
 
     private protected abstract void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy);

@@ -17,8 +17,11 @@ public static class OriginFix
     /// <summary>Replace the <c>"*"</c> value at the diagnostic's last additional location with the explicit origins.</summary>
     public const string ReplaceValue = nameof(ReplaceValue);
 
+    /// <summary>No fix for <c>policy.Origins.Add("*")</c>: its argument is one origin, not a list to widen.</summary>
     internal static ImmutableDictionary<string, string?> For(PolicyValue anyOrigin)
-        => ImmutableDictionary<string, string?>.Empty.Add(KindKey, anyOrigin.Source == anyOrigin.Call ? ReplaceCall : ReplaceValue);
+        => anyOrigin.IsVerbatim
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(KindKey, anyOrigin.Source == anyOrigin.Call ? ReplaceCall : ReplaceValue);
 
     internal static ImmutableDictionary<string, string?> ForCall { get; } = ImmutableDictionary<string, string?>.Empty.Add(KindKey, ReplaceCall);
 }

@@ -6,7 +6,7 @@ namespace CorsAnalyzers.Policies;
 /// <summary>
 /// Finds the places where a CORS policy is configured and builds its <see cref="CorsPolicyModel"/>:
 /// a configure delegate handed to ASP.NET Core (<c>AddPolicy</c>, <c>AddDefaultPolicy</c>, <c>UseCors</c>,
-/// <c>RequireCors</c>), or a <c>new CorsPolicyBuilder()</c>.
+/// <c>RequireCors</c>), a <c>new CorsPolicyBuilder()</c>, or a <c>new CorsPolicy()</c> configured through its members.
 /// </summary>
 internal static class PolicyDiscovery
 {
@@ -53,47 +53,19 @@ internal static class PolicyDiscovery
         return new CorsPolicyModel(identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder));
     }
 
-    /// <summary>The policy built by <c>new CorsPolicyBuilder(...)</c>, or null for any other creation.</summary>
+    /// <summary>
+    /// The policy built by <c>new CorsPolicyBuilder(...)</c> or <c>new CorsPolicy()</c>, or null for any other creation.
+    /// When the code registers it (<c>options.AddPolicy("Api", policy)</c>) the model is that named policy.
+    /// </summary>
     public static CorsPolicyModel? FromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
     {
-        if (!symbols.IsBuilder(creation.Type))
+        if (!symbols.IsBuilder(creation.Type) && !symbols.IsPolicy(creation.Type))
         {
             return null;
         }
 
-        return new CorsPolicyModel(IdentifyBuiltPolicy(creation, symbols), creation, PolicyInterpreter.RunFromCreation(symbols, creation));
-    }
-
-    /// <summary>
-    /// A chain <c>new CorsPolicyBuilder()...Build()</c> handed straight to <c>options.AddPolicy(name, ...)</c> or
-    /// <c>AddDefaultPolicy(...)</c> is that policy; any other built policy is "the policy built here".
-    /// </summary>
-    private static PolicyIdentity IdentifyBuiltPolicy(IObjectCreationOperation creation, CorsSymbols symbols)
-    {
-        IOperation current = creation;
-        while (current.Parent is IInvocationOperation invocation && invocation.Instance == current)
-        {
-            if (symbols.GetBuilderMethod(invocation.TargetMethod) == BuilderMethod.Build)
-            {
-                if (invocation.Parent is IArgumentOperation { Parent: IInvocationOperation registration }
-                    && SymbolEqualityComparer.Default.Equals(registration.TargetMethod.ContainingType, symbols.CorsOptions))
-                {
-                    if (registration.Arguments.Length == 1)
-                    {
-                        return new PolicyIdentity(PolicyKind.Default);
-                    }
-
-                    var name = registration.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
-                    return new PolicyIdentity(PolicyKind.Named, name);
-                }
-
-                break;
-            }
-
-            current = invocation;
-        }
-
-        return new PolicyIdentity(PolicyKind.Built);
+        var paths = PolicyInterpreter.RunFromCreation(symbols, creation, out var registeredAs);
+        return new CorsPolicyModel(registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths);
     }
 
     private static bool IsConfigureDelegate(ITypeSymbol type, CorsSymbols symbols)

@@ -11,7 +11,7 @@ internal enum PolicyKind
     /// <summary><c>app.UseCors(p => ...)</c> or <c>endpoint.RequireCors(p => ...)</c>.</summary>
     Inline,
 
-    /// <summary><c>new CorsPolicyBuilder()</c> whose result is not registered under a name we can see.</summary>
+    /// <summary><c>new CorsPolicyBuilder()</c> or <c>new CorsPolicy()</c> whose result is not registered under a name we can see.</summary>
     Built,
 }
 

@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CorsAnalyzers.Policies;
 
 /// <summary>
-/// Runs the code that configures one <c>CorsPolicyBuilder</c> over abstract policy states, with ASP.NET Core's
-/// semantics for each builder call. Branches fork the state, so the result is the policy as built on each path.
+/// Runs the code that configures one <c>CorsPolicyBuilder</c> (or one <c>CorsPolicy</c> object) over abstract policy
+/// states, with ASP.NET Core's semantics for each builder call and for each change to a <c>CorsPolicy</c> member. Branches fork the state, so the result is the policy as built on each path.
 /// Code it cannot see (another assembly, a delegate) marks the state as having unknown configuration.
 /// </summary>
 internal sealed class PolicyInterpreter
@@ -22,6 +22,7 @@ internal sealed class PolicyInterpreter
     private readonly HashSet<ISymbol> _builders = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _callStack = new(SymbolEqualityComparer.Default);
     private List<PolicyState> _returned = new();
+    private PolicyIdentity? _registeredAs;
 
     private PolicyInterpreter(CorsSymbols symbols, IOperation? rootCreation)
     {
@@ -38,18 +39,61 @@ internal sealed class PolicyInterpreter
     }
 
     /// <summary>
-    /// The policy built by <c>new CorsPolicyBuilder(...)</c>: its constructor, then the rest of the block that holds it,
-    /// so both a fluent chain and a builder kept in a local are followed.
+    /// The policy built by <c>new CorsPolicyBuilder(...)</c> or <c>new CorsPolicy()</c>: its constructor and initializer,
+    /// then the rest of the block that holds it, so both a fluent chain and an object kept in a local are followed.
+    /// <paramref name="registeredAs"/> is the policy the object is registered as (<c>options.AddPolicy("Api", policy)</c>), if seen.
     /// </summary>
-    public static ImmutableArray<PolicyState> RunFromCreation(CorsSymbols symbols, IObjectCreationOperation creation)
+    public static ImmutableArray<PolicyState> RunFromCreation(CorsSymbols symbols, IObjectCreationOperation creation, out PolicyIdentity? registeredAs)
     {
         var interpreter = new PolicyInterpreter(symbols, creation);
+        var states = interpreter.RunFromCreation(creation);
+        registeredAs = interpreter._registeredAs;
+        return states;
+    }
+
+    /// <summary>
+    /// A registration the run did not execute because it sits in a lambda (<c>AddCors(o =&gt; o.AddPolicy("Api", policy))</c>):
+    /// it names the policy, and changes nothing.
+    /// </summary>
+    private void FindRegistration(IOperation scope)
+    {
+        foreach (var operation in scope.DescendantsAndSelf())
+        {
+            if (_registeredAs is not null)
+            {
+                return;
+            }
+
+            if (operation is IInvocationOperation invocation && HasBuilderArgument(invocation))
+            {
+                IsRegistration(invocation);
+            }
+        }
+    }
+
+    private bool HasBuilderArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (IsBuilder(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ImmutableArray<PolicyState> RunFromCreation(IObjectCreationOperation creation)
+    {
         IOperation statement = creation;
         while (statement.Parent is { } parent && parent is not IBlockOperation)
         {
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation)
             {
-                return interpreter.Finish(interpreter.Exec(statement, ImmutableArray.Create(PolicyState.Empty)));
+                var result = Finish(Exec(statement, ImmutableArray.Create(PolicyState.Empty)));
+                FindRegistration(statement);
+                return result;
             }
 
             statement = parent;
@@ -64,16 +108,18 @@ internal sealed class PolicyInterpreter
                 started |= operation == statement;
                 if (started)
                 {
-                    states = interpreter.Exec(operation, states);
+                    states = Exec(operation, states);
+                    FindRegistration(operation);
                 }
             }
         }
         else
         {
-            states = interpreter.Exec(statement, states);
+            states = Exec(statement, states);
+            FindRegistration(statement);
         }
 
-        return interpreter.Finish(states);
+        return Finish(states);
     }
 
     private ImmutableArray<PolicyState> RunBody(IOperation body, ImmutableArray<PolicyState> states)
@@ -152,6 +198,11 @@ internal sealed class PolicyInterpreter
                         {
                             _builders.Add(declarator.Symbol);
                         }
+                        else if (value is not null && TryGetPolicyList(value, out _))
+                        {
+                            // `var origins = policy.Origins;`: changes through the alias are not followed.
+                            states = Map(states, state => state.WithUnknownConfiguration());
+                        }
                     }
                 }
 
@@ -217,6 +268,10 @@ internal sealed class PolicyInterpreter
                 states = Eval(coalesce.Value, states);
                 return Union(states, Eval(coalesce.WhenNull, states));
 
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when property.Instance is { } target
+                && (IsBuilder(target) || (property.Property.IsIndexer && TryGetPolicyList(target, out _))):
+                return AssignPolicyMember(property, assignment, Eval(assignment.Value, states));
+
             case ISimpleAssignmentOperation assignment:
                 states = Eval(assignment.Value, states);
                 if (assignment.Target is ILocalReferenceOperation local && IsBuilder(assignment.Value))
@@ -251,6 +306,12 @@ internal sealed class PolicyInterpreter
 
     private ImmutableArray<PolicyState> EvalInvocation(IInvocationOperation invocation, ImmutableArray<PolicyState> states)
     {
+        var collectionMethod = _symbols.GetCollectionMethod(invocation.TargetMethod);
+        if (collectionMethod != CollectionMethod.None && invocation.Instance is { } list && TryGetPolicyList(list, out var member))
+        {
+            return ApplyToList(member, collectionMethod, invocation, EvalChildren(invocation, states));
+        }
+
         var builderMethod = _symbols.GetBuilderMethod(invocation.TargetMethod);
         if (builderMethod != BuilderMethod.None)
         {
@@ -262,10 +323,22 @@ internal sealed class PolicyInterpreter
 
         states = Eval(invocation.Instance, states);
         var passesBuilder = false;
+        var passesList = false;
         foreach (var argument in invocation.Arguments)
         {
             states = Eval(argument.Value, states);
             passesBuilder |= IsBuilder(argument.Value);
+            passesList |= TryGetPolicyList(argument.Value, out _) && !IsReadOnlyView(argument.Parameter?.Type);
+        }
+
+        if (passesBuilder && IsRegistration(invocation))
+        {
+            return states;
+        }
+
+        if (passesList)
+        {
+            states = Map(states, state => state.WithUnknownConfiguration());
         }
 
         return passesBuilder ? Follow(invocation, states) : states;
@@ -300,12 +373,136 @@ internal sealed class PolicyInterpreter
         return result;
     }
 
-    /// <summary>True when <paramref name="operation"/> evaluates to the builder this interpreter follows.</summary>
+    /// <summary>
+    /// <c>options.AddPolicy("Api", policy)</c> or <c>options.AddDefaultPolicy(builder.Build())</c>: ASP.NET Core stores the
+    /// object, it does not change it. Records which policy it becomes.
+    /// </summary>
+    private bool IsRegistration(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var isDefault = _symbols.IsCorsOptionsMethod(method, "AddDefaultPolicy");
+        if (!isDefault && !_symbols.IsCorsOptionsMethod(method, "AddPolicy"))
+        {
+            return false;
+        }
+
+        string? name = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && !_symbols.IsPolicy(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            if (argument.Value.ConstantValue is { HasValue: true, Value: string text })
+            {
+                name = text;
+            }
+        }
+
+        _registeredAs ??= isDefault ? new PolicyIdentity(PolicyKind.Default) : new PolicyIdentity(PolicyKind.Named, name);
+        return true;
+    }
+
+    /// <summary>A parameter that can only read a list (<c>IEnumerable&lt;string&gt;</c>), so passing a policy's list to it changes nothing.</summary>
+    private static bool IsReadOnlyView(ITypeSymbol? type)
+        => type is INamedTypeSymbol named && named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IEnumerable_T
+            or SpecialType.System_Collections_Generic_IReadOnlyCollection_T or SpecialType.System_Collections_Generic_IReadOnlyList_T;
+
+    /// <summary><c>policy.SupportsCredentials = true</c>, <c>policy.IsOriginAllowed = ...</c>, <c>policy.Origins[0] = ...</c>, ...</summary>
+    private ImmutableArray<PolicyState> AssignPolicyMember(IPropertyReferenceOperation property, ISimpleAssignmentOperation assignment, ImmutableArray<PolicyState> states)
+    {
+        if (property.Property.IsIndexer)
+        {
+            return Map(states, state => state.WithUnknownConfiguration());
+        }
+
+        switch (_symbols.GetPolicyMember(property.Property))
+        {
+            case PolicyMember.SupportsCredentials:
+                return Unwrap(assignment.Value).ConstantValue switch
+                {
+                    { HasValue: true, Value: true } => Map(states, state => state.WithCredentials(assignment)),
+                    { HasValue: true, Value: false } => Map(states, state => state.WithCredentials(null)),
+                    _ => Map(states, state => state.WithUnknownConfiguration()),
+                };
+            case PolicyMember.IsOriginAllowed:
+                var kind = OriginPredicates.AcceptsEveryOrigin(assignment.Value) ? OriginPredicateKind.AcceptsAll : OriginPredicateKind.Custom;
+                return Map(states, state => state.WithOriginPredicate(kind, assignment));
+            case PolicyMember.PreflightMaxAge:
+                return Map(states, state => state.WithPreflightMaxAge(assignment));
+            default:
+                return states;
+        }
+    }
+
+    /// <summary><c>policy.Origins.Add("https://a")</c>, <c>policy.Methods.Clear()</c>, or a change we do not follow.</summary>
+    private static ImmutableArray<PolicyState> ApplyToList(PolicyMember list, CollectionMethod method, IInvocationOperation call, ImmutableArray<PolicyState> states)
+    {
+        switch (method)
+        {
+            case CollectionMethod.Add when call.Arguments.Length == 1:
+                var element = call.Arguments[0].Value;
+                var value = new PolicyValue(element.ConstantValue is { HasValue: true, Value: string text } ? text : null, element, call, isVerbatim: true);
+                return Map(states, state => state.WithList(list, state.GetList(list).Add(value)));
+            case CollectionMethod.Clear:
+                return Map(states, state => state.WithList(list, ImmutableArray<PolicyValue>.Empty));
+            default:
+                return Map(states, state => state.WithUnknownConfiguration());
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="operation"/> is one of the string lists of the policy this interpreter follows:
+    /// <c>policy.Origins</c>, or the receiver of <c>Origins = { ... }</c> in an object initializer.
+    /// </summary>
+    private bool TryGetPolicyList(IOperation operation, out PolicyMember list)
+    {
+        operation = Unwrap(operation);
+        if (operation is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+            && GetInitializer(operation) is { Parent: IMemberInitializerOperation { InitializedMember: var initialized } })
+        {
+            operation = initialized;
+        }
+
+        list = operation is IPropertyReferenceOperation { Instance: { } instance } property ? _symbols.GetPolicyMember(property.Property) : PolicyMember.None;
+        if (list is PolicyMember.Origins or PolicyMember.Methods or PolicyMember.Headers or PolicyMember.ExposedHeaders
+            && IsBuilder(((IPropertyReferenceOperation)operation).Instance!))
+        {
+            return true;
+        }
+
+        list = PolicyMember.None;
+        return false;
+    }
+
+    private static IObjectOrCollectionInitializerOperation? GetInitializer(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IObjectOrCollectionInitializerOperation initializer)
+            {
+                return initializer;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="operation"/> evaluates to the builder (or policy object) this interpreter follows.
+    /// <c>builder.Build()</c> is the builder's own policy object, so it is followed too.
+    /// </summary>
     private bool IsBuilder(IOperation operation)
     {
         operation = Unwrap(operation);
         switch (operation)
         {
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
+                // `new CorsPolicy { SupportsCredentials = true }`: the receiver is the object being created.
+                return GetInitializer(operation) is { Parent: IObjectCreationOperation creation } && IsBuilder(creation);
+            case IInvocationOperation build when _symbols.GetBuilderMethod(build.TargetMethod) == BuilderMethod.Build:
+                return build.Instance is not null && IsBuilder(build.Instance);
             case IParameterReferenceOperation parameter:
                 return _builders.Contains(parameter.Parameter.OriginalDefinition);
             case ILocalReferenceOperation local:
@@ -326,7 +523,7 @@ internal sealed class PolicyInterpreter
                 }
 
                 return false;
-            case IInvocationOperation invocation when _symbols.IsBuilder(invocation.Type):
+            case IInvocationOperation invocation when _symbols.IsBuilder(invocation.Type) || _symbols.IsPolicy(invocation.Type):
                 if (_symbols.GetBuilderMethod(invocation.TargetMethod) != BuilderMethod.None)
                 {
                     return invocation.Instance is not null && IsBuilder(invocation.Instance);
@@ -438,6 +635,7 @@ internal sealed class PolicyInterpreter
                 return;
 
             case IArrayInitializerOperation initializer:
+                // `string[] origins = { "https://a", "https://b" };` has no creation, only the initializer.
                 foreach (var element in initializer.ElementValues)
                 {
                     values.Add(ReadValue(element, call));

@@ -113,6 +113,25 @@ internal sealed class PolicyState
     public PolicyState WithPreflightMaxAge(IOperation call)
         => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, ExposedHeaders, call, HasUnknownConfiguration);
 
+    /// <summary>One of the four string lists (<see cref="PolicyMember.Origins"/>, Methods, Headers, ExposedHeaders).</summary>
+    public ImmutableArray<PolicyValue> GetList(PolicyMember list) => list switch
+    {
+        PolicyMember.Origins => Origins,
+        PolicyMember.Methods => Methods,
+        PolicyMember.Headers => Headers,
+        PolicyMember.ExposedHeaders => ExposedHeaders,
+        _ => ImmutableArray<PolicyValue>.Empty,
+    };
+
+    public PolicyState WithList(PolicyMember list, ImmutableArray<PolicyValue> values) => list switch
+    {
+        PolicyMember.Origins => WithOrigins(values),
+        PolicyMember.Methods => WithMethods(values),
+        PolicyMember.Headers => WithHeaders(values),
+        PolicyMember.ExposedHeaders => WithExposedHeaders(values),
+        _ => this,
+    };
+
     public PolicyState WithUnknownConfiguration()
         => HasUnknownConfiguration ? this : new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, true);
 }

@@ -7,11 +7,12 @@ internal sealed class PolicyValue
 {
     public const string Any = "*";
 
-    public PolicyValue(string? value, IOperation source, IOperation call)
+    public PolicyValue(string? value, IOperation source, IOperation call, bool isVerbatim = false)
     {
         Value = value;
         Source = source;
         Call = call;
+        IsVerbatim = isVerbatim;
     }
 
     /// <summary>The constant text, or null when the value is only known at run time (configuration, parameters).</summary>
@@ -22,6 +23,12 @@ internal sealed class PolicyValue
 
     /// <summary>The builder call (or <c>new CorsPolicyBuilder(...)</c>) that added the value.</summary>
     public IOperation Call { get; }
+
+    /// <summary>
+    /// Added to a <c>CorsPolicy</c> list as written (<c>policy.Origins.Add(...)</c>). <c>CorsPolicyBuilder.WithOrigins</c>
+    /// lowercases origins (and canonicalises IDN hosts); a verbatim origin is compared with the request's Origin as is.
+    /// </summary>
+    public bool IsVerbatim { get; }
 
     public bool IsConstant => Value is not null;
 

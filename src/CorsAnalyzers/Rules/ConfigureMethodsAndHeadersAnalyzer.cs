@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using CorsAnalyzers.Policies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CorsAnalyzers.Rules;
+
+/// <summary>
+/// CORS004: a policy that allows some origin but no methods or no request headers. Simple requests work; every
+/// preflighted request (PUT, DELETE, a JSON body, an Authorization header) fails in the browser.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConfigureMethodsAndHeadersAnalyzer : CorsPolicyAnalyzer
+{
+    private const string MethodsFail = "PUT, PATCH and DELETE requests";
+    private const string HeadersFail = "requests with a JSON Content-Type, an Authorization header or any custom header";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.ConfigureMethodsAndHeaders);
+
+    private protected override void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
+    {
+        // Paths where the builder escaped to code we cannot see are never missing anything: that code may configure it.
+        var withOrigins = policy.PathsWhere(path => path.AllowsSomeOrigin, out _);
+        if (withOrigins.IsEmpty)
+        {
+            return;
+        }
+
+        PolicyState? reported = null;
+        int noMethods = 0, noHeaders = 0;
+        foreach (var path in withOrigins)
+        {
+            if (path.HasUnknownConfiguration)
+            {
+                continue;
+            }
+
+            var missesMethods = path.Methods.IsEmpty;
+            var missesHeaders = path.Headers.IsEmpty;
+            noMethods += missesMethods ? 1 : 0;
+            noHeaders += missesHeaders ? 1 : 0;
+            if (reported is null && (missesMethods || missesHeaders))
+            {
+                reported = path;
+            }
+        }
+
+        if (reported is null)
+        {
+            return;
+        }
+
+        var originCall = reported.Origins.IsEmpty ? reported.OriginPredicateCall! : reported.Origins[0].Call;
+        var isPolicyObject = reported.Origins.IsEmpty ? originCall.Kind == OperationKind.SimpleAssignment : reported.Origins[0].IsVerbatim;
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (noMethods > 0)
+        {
+            properties = properties.Add(MethodsAndHeadersFix.MissingMethodsKey, "true");
+        }
+
+        if (noHeaders > 0)
+        {
+            properties = properties.Add(MethodsAndHeadersFix.MissingHeadersKey, "true");
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.ConfigureMethodsAndHeaders,
+            Locations.NameAndArguments(originCall),
+            properties,
+            policy.Identity.Describe(),
+            WhatIsMissing(noMethods, noHeaders, withOrigins.Length),
+            noMethods > 0 && noHeaders > 0 ? MethodsFail + " and of " + HeadersFail : noMethods > 0 ? MethodsFail : HeadersFail,
+            WhatToAdd(noMethods > 0, noHeaders > 0, isPolicyObject)));
+    }
+
+    private static string WhatIsMissing(int noMethods, int noHeaders, int paths)
+    {
+        var methods = "no methods" + CorsPolicyModel.ConditionalSuffix(noMethods == paths);
+        var headers = "no request headers" + CorsPolicyModel.ConditionalSuffix(noHeaders == paths);
+        return noMethods > 0 && noHeaders > 0 ? methods + " and " + headers : noMethods > 0 ? methods : headers;
+    }
+
+    private static string WhatToAdd(bool methods, bool headers, bool isPolicyObject) => (methods, headers, isPolicyObject) switch
+    {
+        (true, true, false) => "WithMethods(...) and WithHeaders(...), or AllowAnyMethod() and AllowAnyHeader()",
+        (true, false, false) => "WithMethods(...) or AllowAnyMethod()",
+        (false, _, false) => "WithHeaders(...) or AllowAnyHeader()",
+        (true, true, true) => "the methods to Methods and the headers to Headers (\"*\" allows any)",
+        (true, false, true) => "the methods to Methods (\"*\" allows any)",
+        _ => "the headers to Headers (\"*\" allows any)",
+    };
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using CorsAnalyzers.Policies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CorsAnalyzers.Rules;
+
+/// <summary>
+/// CORS006: a policy that lists the <c>"null"</c> origin. Every site can send <c>Origin: null</c> from a sandboxed
+/// iframe, so the policy trusts everyone. A separate ID from CORS005 because it is a security finding, not a typo.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DoNotAllowNullOriginAnalyzer : CorsPolicyAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.DoNotAllowNullOrigin);
+
+    private protected override void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
+    {
+        foreach (var finding in OriginFindings.Find(policy))
+        {
+            if (finding.Problem.Kind != OriginProblemKind.NullOrigin)
+            {
+                continue;
+            }
+
+            var (properties, target) = OriginStringFix.For(finding);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.DoNotAllowNullOrigin,
+                finding.Origin.Source.Syntax.GetLocation(),
+                target is null ? null : new[] { target },
+                properties,
+                policy.Identity.Describe(),
+                CorsPolicyModel.ConditionalSuffix(finding.OnEveryPath)));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using CorsAnalyzers.Policies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CorsAnalyzers.Rules;
+
+/// <summary>
+/// CORS005: an origin string no browser ever sends (a trailing slash or path, no scheme, a default port, a wildcard
+/// ASP.NET Core does not expand, a <c>"*"</c> among real origins, ...). The policy looks right and rejects the site.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DoNotListOriginsThatNeverMatchAnalyzer : CorsPolicyAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.DoNotListOriginsThatNeverMatch);
+
+    private protected override void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
+    {
+        foreach (var finding in OriginFindings.Find(policy))
+        {
+            if (finding.Problem.Kind == OriginProblemKind.NullOrigin)
+            {
+                continue;
+            }
+
+            var (properties, target) = OriginStringFix.For(finding);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.DoNotListOriginsThatNeverMatch,
+                finding.Origin.Source.Syntax.GetLocation(),
+                target is null ? null : new[] { target },
+                properties,
+                policy.Identity.Describe(),
+                finding.Origin.Value,
+                CorsPolicyModel.ConditionalSuffix(finding.OnEveryPath),
+                Reason(finding.Problem, finding.Origin.IsVerbatim)));
+        }
+    }
+
+    private static string Reason(OriginProblem problem, bool isVerbatim)
+    {
+        var write = problem.Canonical is { } canonical ? $"; write '{canonical}'" : string.Empty;
+        return problem.Kind switch
+        {
+            OriginProblemKind.AnyAmongOthers => "'*' means any origin only when it is the policy's only origin, next to other origins it is compared as text. Remove it, or use AllowAnyOrigin() alone if every origin is meant",
+            OriginProblemKind.Whitespace => "browsers send no whitespace in an origin" + (write.Length > 0 ? write : "; write the origin as scheme://host[:port]"),
+            OriginProblemKind.MissingScheme => "browsers always send the scheme; write the origin as 'https://host' or 'http://host'",
+            OriginProblemKind.UnsupportedScheme => $"browsers never send the '{problem.Scheme}' scheme as an origin (file: pages send 'null'); list the http or https origin of the page that makes the request",
+            OriginProblemKind.PathQueryOrFragment => "browsers send an origin without a path, query, fragment or trailing slash" + write,
+            OriginProblemKind.DefaultPort => "browsers leave out the scheme's default port" + write,
+            OriginProblemKind.UpperCase => "CorsPolicy.Origins is compared case-sensitively and browsers send lowercase origins" + write,
+            OriginProblemKind.WildcardSubdomainNotEnabled when isVerbatim => "ASP.NET Core expands a '*.' wildcard only after SetIsOriginAllowedToAllowWildcardSubdomains(), which a CorsPolicy object cannot call; build the policy with CorsPolicyBuilder",
+            OriginProblemKind.WildcardSubdomainNotEnabled => "ASP.NET Core expands a '*.' wildcard only after SetIsOriginAllowedToAllowWildcardSubdomains(); add that call to the policy",
+            OriginProblemKind.MisplacedWildcard => "ASP.NET Core expands a wildcard only as the first label of the host ('https://*.contoso.com'); list the origins instead",
+            _ => "it is not a scheme://host[:port] origin",
+        };
+    }
+}
