@@ -5,4 +5,5 @@ public static class DiagnosticIds
 {
     public const string DoNotCombineAnyOriginWithCredentials = "CORS001";
     public const string DoNotAllowEveryOriginWithCredentials = "CORS002";
+    public const string CallUseCorsInMiddlewareOrder = "CORS003";
 }
