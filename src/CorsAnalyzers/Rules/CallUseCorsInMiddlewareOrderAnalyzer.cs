@@ -15,11 +15,11 @@ namespace CorsAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallUseCorsInMiddlewareOrderAnalyzer : PipelineAnalyzer
 {
-    private const string AuthenticationReason = "responses that authentication writes (401 challenges, sign-in redirects) carry no CORS headers, so the browser reports a CORS error instead of the real status";
-    private const string AuthorizationReason = "preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error";
-    private const string CachingReason = "responses served from the cache skip the CORS middleware, so they carry no CORS headers, or those of another origin";
-    private const string TerminalReason = "the requests it answers never reach the CORS middleware, so their responses carry no CORS headers";
-    private const string RoutingReason = "the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies";
+    internal const string AuthenticationReason = "responses that authentication writes (401 challenges, sign-in redirects) carry no CORS headers, so the browser reports a CORS error instead of the real status";
+    internal const string AuthorizationReason = "preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error";
+    internal const string CachingReason = "responses served from the cache skip the CORS middleware, so they carry no CORS headers, or those of another origin";
+    internal const string TerminalReason = "the requests it answers never reach the CORS middleware, so their responses carry no CORS headers";
+    internal const string RoutingReason = "the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.CallUseCorsInMiddlewareOrder);
