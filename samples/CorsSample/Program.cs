@@ -37,8 +37,13 @@ builder.Services.AddCors(options =>
         .AllowCredentials());
 });
 
+builder.Services.AddAuthorization();
+
 var app = builder.Build();
 
+app.UseAuthorization();
+
+// CORS003: UseCors after UseAuthorization; preflight requests are rejected before CORS answers.
 app.UseCors();
 
 app.MapGet("/", () => "Hello CORS");
