@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CorsAnalyzers;
 
 /// <summary>
-/// Base of the rules that judge middleware order: each method body's pipeline calls are collected while the driver
-/// walks the body, then handed to <see cref="AnalyzeBlock"/> once, when the body ends. Nothing is registered when the
+/// Base of the rules that judge where <c>UseCors</c> stands: for each call that adds the CORS middleware (directly or
+/// through a helper declared in source), the pipeline calls of the method body around it are collected once and handed
+/// to <see cref="AnalyzeUseCors"/>. Bodies without such a call are never walked. Nothing is registered when the
 /// compilation has no <c>IApplicationBuilder</c>.
 /// </summary>
 public abstract class PipelineAnalyzer : CorsAnalyzer
@@ -21,23 +22,47 @@ public abstract class PipelineAnalyzer : CorsAnalyzer
         }
 
         var model = new PipelineModel(context.Compilation, pipelineSymbols);
-        context.RegisterOperationBlockStartAction(blockContext =>
-        {
-            var collector = new PipelineCollector(model, blockContext.OwningSymbol);
-            blockContext.RegisterOperationAction(
-                operationContext => collector.Add((IInvocationOperation)operationContext.Operation, operationContext.CancellationToken),
-                OperationKind.Invocation);
-            blockContext.RegisterOperationBlockEndAction(endContext =>
+        context.RegisterOperationAction(
+            operationContext =>
             {
-                if (collector.HasCors)
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                if (!model.MayAddCors(invocation, operationContext.CancellationToken))
                 {
-                    AnalyzeBlock(endContext, new PipelineBlock(model, collector, endContext.OperationBlocks));
+                    return;
                 }
-            });
-        });
+
+                var root = (IOperation)invocation;
+                while (root.Parent is not null)
+                {
+                    root = root.Parent;
+                }
+
+                var collector = new PipelineCollector(model, operationContext.ContainingSymbol);
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (operation is IInvocationOperation call)
+                    {
+                        collector.Add(call, operationContext.CancellationToken);
+                    }
+                }
+
+                var block = new PipelineBlock(model, collector, ImmutableArray.Create(root));
+                foreach (var pipeline in block.Pipelines)
+                {
+                    foreach (var call in pipeline.Calls)
+                    {
+                        if (call.Kind == MiddlewareKind.Cors && call.Invocation == invocation)
+                        {
+                            AnalyzeUseCors(operationContext, block, pipeline, call);
+                        }
+                    }
+                }
+            },
+            OperationKind.Invocation);
     }
 
-    private protected abstract void AnalyzeBlock(OperationBlockAnalysisContext context, PipelineBlock block);
+    /// <summary>Judges one <c>UseCors</c> (or one helper call that adds it) on its pipeline.</summary>
+    private protected abstract void AnalyzeUseCors(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors);
 }
 
 /// <summary>What one method body does to its pipelines, with the facts a rule may ask about lazily.</summary>

@@ -9,8 +9,7 @@ namespace CorsAnalyzers.Pipeline;
 
 /// <summary>
 /// Gathers, for one method body (an operation block), the pipeline calls made on each builder and the service
-/// registrations; a rule judges them when the block ends. Fed one invocation at a time by the analyzer driver,
-/// which runs a block's actions one after another.
+/// registrations. Fed every invocation of one body, in any order; calls are sorted by position afterwards.
 /// </summary>
 internal sealed class PipelineCollector
 {
@@ -29,8 +28,6 @@ internal sealed class PipelineCollector
     /// <summary>True when the body calls <c>RequireCors(...)</c> on an endpoint.</summary>
     public bool RequiresCorsOnEndpoints { get; private set; }
 
-    public bool HasCors { get; private set; }
-
     /// <summary>Where the call's name starts (<c>UseCors</c> in <c>app.UseRouting().UseCors()</c>): calls run in this order.</summary>
     public static int CallPosition(IInvocationOperation invocation)
         => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess }
@@ -47,7 +44,6 @@ internal sealed class PipelineCollector
             if (ResolveInScope(invocation, PipelineModel.ThisArgument(invocation)) is { } receiver)
             {
                 _calls.Add((receiver, new PipelineCall(kind, invocation, CallPosition(invocation), 0, ImmutableArray<MiddlewareKind>.Empty)));
-                HasCors |= kind == MiddlewareKind.Cors;
             }
 
             return;
@@ -84,7 +80,6 @@ internal sealed class PipelineCollector
             for (var step = 0; step < kinds.Length; step++)
             {
                 _calls.Add((receiver, new PipelineCall(kinds[step], invocation, CallPosition(invocation), step, kinds)));
-                HasCors |= kinds[step] == MiddlewareKind.Cors;
             }
         }
     }

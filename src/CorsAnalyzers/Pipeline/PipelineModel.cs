@@ -92,6 +92,36 @@ internal sealed class PipelineModel
     }
 
     /// <summary>
+    /// True when <paramref name="invocation"/> may add the CORS middleware: a <c>UseCors</c> call, or a call to a method
+    /// declared in source that receives a builder and whose body adds it. The cheap filter every invocation goes through.
+    /// </summary>
+    public bool MayAddCors(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        var kind = Symbols.GetMiddleware(method);
+        if (kind != MiddlewareKind.None)
+        {
+            return kind == MiddlewareKind.Cors;
+        }
+
+        if (!IsInSource(method))
+        {
+            return false;
+        }
+
+        foreach (var parameter in PipelineSymbols.Unreduced(method).Parameters)
+        {
+            if (Symbols.IsApplicationBuilder(parameter.Type)
+                && GetHelperKinds(method, parameter.Ordinal, invocation.SemanticModel, cancellationToken).Contains(MiddlewareKind.Cors))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The middleware a method declared in source adds to its builder parameter number <paramref name="ordinal"/>
     /// (following the helpers it calls), in order.
     /// </summary>

@@ -27,36 +27,23 @@ public sealed class CallUseCorsInMiddlewareOrderAnalyzer : PipelineAnalyzer
     private static bool MustFollowCors(MiddlewareKind kind) => kind is MiddlewareKind.Authentication or MiddlewareKind.Authorization
         or MiddlewareKind.ResponseCaching or MiddlewareKind.OutputCache or MiddlewareKind.Endpoints or MiddlewareKind.Run;
 
-    private protected override void AnalyzeBlock(OperationBlockAnalysisContext context, PipelineBlock block)
+    private protected override void AnalyzeUseCors(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
     {
-        foreach (var pipeline in block.Pipelines)
+        if (ReportAfter(context, pipeline, cors) || ReportBeforeRouting(context, block, pipeline, cors))
         {
-            PipelineCall? firstCors = null;
-            var firstCorsReported = false;
-            foreach (var cors in pipeline.Calls)
-            {
-                if (cors.Kind != MiddlewareKind.Cors)
-                {
-                    continue;
-                }
+            return;
+        }
 
-                var reported = ReportAfter(context, pipeline, cors) || ReportBeforeRouting(context, block, pipeline, cors);
-                if (firstCors is null)
-                {
-                    firstCors = cors;
-                    firstCorsReported = reported;
-                }
-            }
-
-            if (firstCors is not null && !firstCorsReported && block.Symbols.IsWebApplication(pipeline.ReceiverType))
-            {
-                ReportImplicitAuthentication(context, block, pipeline, firstCors);
-            }
+        // Minimal hosting: judged once per pipeline, on its first UseCors.
+        if (block.Symbols.IsWebApplication(pipeline.ReceiverType)
+            && pipeline.Calls.First(call => call.Kind == MiddlewareKind.Cors) == cors)
+        {
+            ReportImplicitAuthentication(context, block, pipeline, cors);
         }
     }
 
     /// <summary>UseCors after a middleware it must precede.</summary>
-    private static bool ReportAfter(OperationBlockAnalysisContext context, MiddlewarePipeline pipeline, PipelineCall cors)
+    private static bool ReportAfter(OperationAnalysisContext context, MiddlewarePipeline pipeline, PipelineCall cors)
     {
         if (pipeline.FirstBefore(cors, MustFollowCors) is not { } blocker)
         {
@@ -86,7 +73,7 @@ public sealed class CallUseCorsInMiddlewareOrderAnalyzer : PipelineAnalyzer
     }
 
     /// <summary>UseCors before an explicit UseRouting while endpoints carry CORS metadata.</summary>
-    private static bool ReportBeforeRouting(OperationBlockAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
+    private static bool ReportBeforeRouting(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
     {
         if (pipeline.FirstAfter(cors, kind => kind == MiddlewareKind.Routing) is not { } routing
             || !block.UsesEndpointCorsMetadata(context.CancellationToken))
@@ -110,7 +97,7 @@ public sealed class CallUseCorsInMiddlewareOrderAnalyzer : PipelineAnalyzer
     /// Minimal hosting: WebApplication adds UseAuthentication()/UseAuthorization() right after routing, before the
     /// app's own middleware, when their services are registered and the app does not call them itself.
     /// </summary>
-    private static void ReportImplicitAuthentication(OperationBlockAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
+    private static void ReportImplicitAuthentication(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
     {
         var (services, explicitCall) = block.GetRegistrations(context.CancellationToken);
         if (explicitCall is null)
