@@ -50,8 +50,13 @@ builder.Services.AddCors(options =>
     options.AddPolicy("LocalFiles", policy => policy.WithOrigins("null").AllowAnyMethod().AllowAnyHeader());
 });
 
+builder.Services.AddAuthorization();
+
 var app = builder.Build();
 
+app.UseAuthorization();
+
+// CORS003: UseCors after UseAuthorization; preflight requests are rejected before CORS answers.
 app.UseCors();
 
 app.MapGet("/", () => "Hello CORS");

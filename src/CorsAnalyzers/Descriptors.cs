@@ -32,6 +32,16 @@ public static class Descriptors
         "ASP.NET Core reflects the request's Origin when the predicate returns true, so a predicate that always returns true with AllowCredentials() lets every site read authenticated responses (CWE-942). ASP.NET Core does not detect this at run time.",
         HelpLinkBase + DiagnosticIds.DoNotAllowEveryOriginWithCredentials + ".md");
 
+    public static readonly DiagnosticDescriptor CallUseCorsInMiddlewareOrder = new(
+        DiagnosticIds.CallUseCorsInMiddlewareOrder,
+        "Call UseCors in the documented middleware order",
+        "{0}; {1}. {2}.",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "ASP.NET Core requires UseCors after UseRouting (when routing is explicit) and before UseAuthentication, UseAuthorization, UseResponseCaching, UseOutputCache and the middleware that answers requests (UseEndpoints, Run). Elsewhere the CORS middleware misses requests or answers them without CORS headers, and the browser reports a CORS error.",
+        HelpLinkBase + DiagnosticIds.CallUseCorsInMiddlewareOrder + ".md");
+
     public static readonly DiagnosticDescriptor ConfigureMethodsAndHeaders = new(
         DiagnosticIds.ConfigureMethodsAndHeaders,
         "Allow methods and headers in a policy that allows origins",

@@ -5,6 +5,7 @@ public static class DiagnosticIds
 {
     public const string DoNotCombineAnyOriginWithCredentials = "CORS001";
     public const string DoNotAllowEveryOriginWithCredentials = "CORS002";
+    public const string CallUseCorsInMiddlewareOrder = "CORS003";
     public const string ConfigureMethodsAndHeaders = "CORS004";
     public const string DoNotListOriginsThatNeverMatch = "CORS005";
     public const string DoNotAllowNullOrigin = "CORS006";

@@ -1,0 +1,296 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using CorsAnalyzers.Policies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Pipeline;
+
+/// <summary>
+/// The compilation-wide part of the middleware-order model: which builder a call adds middleware to, what the pipeline
+/// helpers declared in source add, which services they register, and whether any endpoint declares CORS metadata.
+/// One instance per compilation; its caches are safe for concurrent use.
+/// </summary>
+internal sealed class PipelineModel
+{
+    /// <summary>How deep helpers calling helpers are followed.</summary>
+    private const int MaxHelperDepth = 4;
+
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), ImmutableArray<MiddlewareKind>> _helperKinds = new(HelperKeyComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, (RegisteredServices Services, bool Explicit)> _helperRegistrations = new(SymbolEqualityComparer.Default);
+    private readonly Compilation _compilation;
+    private int _declaresCorsMetadata; // 0 unknown, 1 no, 2 yes
+
+    public PipelineModel(Compilation compilation, PipelineSymbols symbols)
+    {
+        _compilation = compilation;
+        Symbols = symbols;
+    }
+
+    public PipelineSymbols Symbols { get; }
+
+    /// <summary>
+    /// The local or parameter whose pipeline <paramref name="builder"/> adds to: <c>app</c> in <c>app.UseCors()</c> and in
+    /// <c>app.UseRouting().UseCors()</c>; null for anything else (a field, a property, a method's result).
+    /// </summary>
+    public ISymbol? ResolveBuilder(IOperation? builder)
+    {
+        while (builder is not null)
+        {
+            switch (builder)
+            {
+                case IConversionOperation conversion:
+                    builder = conversion.Operand;
+                    break;
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                case IInvocationOperation invocation when Symbols.IsApplicationBuilder(invocation.Type)
+                    && (Symbols.GetMiddleware(invocation.TargetMethod) != MiddlewareKind.None || IsInSource(invocation.TargetMethod)):
+                    // Pipeline methods return the builder they were called on.
+                    builder = ThisArgument(invocation);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The receiver of an instance call or the <c>this</c> argument of an extension call.</summary>
+    public static IOperation? ThisArgument(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is { } instance)
+        {
+            return instance;
+        }
+
+        if (!PipelineSymbols.Unreduced(invocation.TargetMethod).IsExtensionMethod)
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsInSource(IMethodSymbol method)
+    {
+        var unreduced = PipelineSymbols.Unreduced(method);
+        return !unreduced.DeclaringSyntaxReferences.IsEmpty && unreduced.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction;
+    }
+
+    /// <summary>
+    /// True when <paramref name="invocation"/> may add the CORS middleware: a <c>UseCors</c> call, or a call to a method
+    /// declared in source that receives a builder and whose body adds it. The cheap filter every invocation goes through.
+    /// </summary>
+    public bool MayAddCors(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        var kind = Symbols.GetMiddleware(method);
+        if (kind != MiddlewareKind.None)
+        {
+            return kind == MiddlewareKind.Cors;
+        }
+
+        if (!IsInSource(method))
+        {
+            return false;
+        }
+
+        foreach (var parameter in PipelineSymbols.Unreduced(method).Parameters)
+        {
+            if (Symbols.IsApplicationBuilder(parameter.Type)
+                && GetHelperKinds(method, parameter.Ordinal, invocation.SemanticModel, cancellationToken).Contains(MiddlewareKind.Cors))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The middleware a method declared in source adds to its builder parameter number <paramref name="ordinal"/>
+    /// (following the helpers it calls), in order.
+    /// </summary>
+    public ImmutableArray<MiddlewareKind> GetHelperKinds(IMethodSymbol method, int ordinal, SemanticModel? model, CancellationToken cancellationToken)
+        => GetHelperKinds(PipelineSymbols.Unreduced(method), ordinal, model, 0, cancellationToken);
+
+    /// <summary>The services a method declared in source registers (following the methods it calls), and whether it does so explicitly.</summary>
+    public (RegisteredServices Services, bool Explicit) GetHelperRegistrations(IMethodSymbol method, SemanticModel? model, CancellationToken cancellationToken)
+        => GetHelperRegistrations(PipelineSymbols.Unreduced(method), model, 0, cancellationToken);
+
+    /// <summary>True when a type or method declared in the compilation carries CORS metadata (<c>[EnableCors]</c>, <c>[DisableCors]</c>).</summary>
+    public bool DeclaresCorsMetadataAttributes(CancellationToken cancellationToken)
+    {
+        var state = Volatile.Read(ref _declaresCorsMetadata);
+        if (state == 0)
+        {
+            // Only symbols are read (no semantic model), and only when a UseCors comes before an explicit UseRouting.
+            state = HasCorsMetadata(_compilation.Assembly.GlobalNamespace, cancellationToken) ? 2 : 1;
+            Volatile.Write(ref _declaresCorsMetadata, state);
+        }
+
+        return state == 2;
+    }
+
+    private ImmutableArray<MiddlewareKind> GetHelperKinds(IMethodSymbol method, int ordinal, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    {
+        var key = (method, ordinal);
+        if (_helperKinds.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var kinds = ImmutableArray<MiddlewareKind>.Empty;
+        if (depth < MaxHelperDepth && ordinal < method.Parameters.Length && SourceBodies.GetBody(method, model) is { } body)
+        {
+            var parameter = method.Parameters[ordinal];
+            var builder = ImmutableArray.CreateBuilder<MiddlewareKind>();
+            foreach (var invocation in InvocationsInOrder(body))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var kind = Symbols.GetMiddleware(invocation.TargetMethod);
+                if (kind != MiddlewareKind.None)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(ResolveBuilder(ThisArgument(invocation)), parameter))
+                    {
+                        builder.Add(kind);
+                    }
+                }
+                else if (IsInSource(invocation.TargetMethod))
+                {
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter is { } target && Symbols.IsApplicationBuilder(target.Type)
+                            && SymbolEqualityComparer.Default.Equals(ResolveBuilder(argument.Value), parameter))
+                        {
+                            builder.AddRange(GetHelperKinds(PipelineSymbols.Unreduced(invocation.TargetMethod), target.Ordinal, invocation.SemanticModel, depth + 1, cancellationToken));
+                        }
+                    }
+                }
+            }
+
+            kinds = builder.ToImmutable();
+        }
+
+        return _helperKinds.GetOrAdd(key, kinds);
+    }
+
+    private (RegisteredServices Services, bool Explicit) GetHelperRegistrations(IMethodSymbol method, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    {
+        if (_helperRegistrations.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        var result = (Services: RegisteredServices.None, Explicit: false);
+        if (depth < MaxHelperDepth && SourceBodies.GetBody(method, model) is { } body)
+        {
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is not IInvocationOperation invocation)
+                {
+                    continue;
+                }
+
+                if (Symbols.TryGetRegistration(invocation.TargetMethod, out var services, out var isExplicit))
+                {
+                    result = (result.Services | services, result.Explicit | isExplicit);
+                }
+                else if (IsInSource(invocation.TargetMethod))
+                {
+                    var nested = GetHelperRegistrations(PipelineSymbols.Unreduced(invocation.TargetMethod), invocation.SemanticModel, depth + 1, cancellationToken);
+                    result = (result.Services | nested.Services, result.Explicit | nested.Explicit);
+                }
+            }
+        }
+
+        return _helperRegistrations.GetOrAdd(method, result);
+    }
+
+    /// <summary>The calls a body makes itself (not those in lambdas or local functions), in the order they run.</summary>
+    private static List<IInvocationOperation> InvocationsInOrder(IOperation body)
+    {
+        var invocations = new List<IInvocationOperation>();
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                continue;
+            }
+
+            if (operation is IInvocationOperation invocation)
+            {
+                invocations.Add(invocation);
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
+            }
+        }
+
+        invocations.Sort((x, y) => PipelineCollector.CallPosition(x).CompareTo(PipelineCollector.CallPosition(y)));
+        return invocations;
+    }
+
+    private bool HasCorsMetadata(INamespaceOrTypeSymbol container, CancellationToken cancellationToken)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (member)
+            {
+                case INamespaceSymbol ns when HasCorsMetadata(ns, cancellationToken):
+                    return true;
+                case INamedTypeSymbol type when HasCorsAttribute(type) || HasCorsMetadata(type, cancellationToken):
+                    return true;
+                case IMethodSymbol method when HasCorsAttribute(method):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasCorsAttribute(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (Symbols.IsCorsMetadata(attribute.AttributeClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class HelperKeyComparer : IEqualityComparer<(IMethodSymbol Method, int Ordinal)>
+    {
+        public static readonly HelperKeyComparer Instance = new();
+
+        public bool Equals((IMethodSymbol Method, int Ordinal) x, (IMethodSymbol Method, int Ordinal) y)
+            => x.Ordinal == y.Ordinal && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+        public int GetHashCode((IMethodSymbol Method, int Ordinal) obj)
+            => (SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 31) + obj.Ordinal;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CorsAnalyzers.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CorsAnalyzers.Rules;
+
+/// <summary>
+/// CORS003: <c>UseCors</c> after authentication, authorization, response/output caching or the middleware that answers
+/// requests; before an explicit <c>UseRouting</c> when endpoints carry CORS metadata; or, with minimal hosting, after the
+/// authentication/authorization middleware that WebApplication adds by itself.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CallUseCorsInMiddlewareOrderAnalyzer : PipelineAnalyzer
+{
+    internal const string AuthenticationReason = "responses that authentication writes (401 challenges, sign-in redirects) carry no CORS headers, so the browser reports a CORS error instead of the real status";
+    internal const string AuthorizationReason = "preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error";
+    internal const string CachingReason = "responses served from the cache skip the CORS middleware, so they carry no CORS headers, or those of another origin";
+    internal const string TerminalReason = "the requests it answers never reach the CORS middleware, so their responses carry no CORS headers";
+    internal const string RoutingReason = "the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.CallUseCorsInMiddlewareOrder);
+
+    private static bool MustFollowCors(MiddlewareKind kind) => kind is MiddlewareKind.Authentication or MiddlewareKind.Authorization
+        or MiddlewareKind.ResponseCaching or MiddlewareKind.OutputCache or MiddlewareKind.Endpoints or MiddlewareKind.Run;
+
+    private protected override void AnalyzeUseCors(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
+    {
+        if (ReportAfter(context, pipeline, cors) || ReportBeforeRouting(context, block, pipeline, cors))
+        {
+            return;
+        }
+
+        // Minimal hosting: judged once per pipeline, on its first UseCors.
+        if (block.Symbols.IsWebApplication(pipeline.ReceiverType)
+            && pipeline.Calls.First(call => call.Kind == MiddlewareKind.Cors) == cors)
+        {
+            ReportImplicitAuthentication(context, block, pipeline, cors);
+        }
+    }
+
+    /// <summary>UseCors after a middleware it must precede.</summary>
+    private static bool ReportAfter(OperationAnalysisContext context, MiddlewarePipeline pipeline, PipelineCall cors)
+    {
+        if (pipeline.FirstBefore(cors, MustFollowCors) is not { } blocker)
+        {
+            return false;
+        }
+
+        // Moving UseCors before the blocker must not move it before an explicit UseRouting.
+        var canMove = cors.IsDirect
+            && (blocker.IsDirect || !blocker.HelperKinds.Contains(MiddlewareKind.Routing))
+            && !pipeline.AnyBetween(blocker, cors, kind => kind == MiddlewareKind.Routing);
+        var reason = blocker.Kind switch
+        {
+            MiddlewareKind.Authentication => AuthenticationReason,
+            MiddlewareKind.Authorization => AuthorizationReason,
+            MiddlewareKind.ResponseCaching or MiddlewareKind.OutputCache => CachingReason,
+            _ => TerminalReason,
+        };
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.CallUseCorsInMiddlewareOrder,
+            Locations.NameAndArguments(cors.Invocation),
+            new[] { Locations.NameAndArguments(blocker.Invocation) },
+            canMove ? Move(PipelineFix.MoveBefore) : null,
+            $"{Describe(cors)} is called after {Describe(blocker)}",
+            reason,
+            $"Call {CallName(cors)} before {CallName(blocker)}"));
+        return true;
+    }
+
+    /// <summary>UseCors before an explicit UseRouting while endpoints carry CORS metadata.</summary>
+    private static bool ReportBeforeRouting(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
+    {
+        if (pipeline.FirstAfter(cors, kind => kind == MiddlewareKind.Routing) is not { } routing
+            || !block.UsesEndpointCorsMetadata(context.CancellationToken))
+        {
+            return false;
+        }
+
+        var canMove = cors.IsDirect && routing.IsDirect && !pipeline.AnyBetween(cors, routing, MustFollowCors);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.CallUseCorsInMiddlewareOrder,
+            Locations.NameAndArguments(cors.Invocation),
+            new[] { Locations.NameAndArguments(routing.Invocation) },
+            canMove ? Move(PipelineFix.MoveAfter) : null,
+            $"{Describe(cors)} is called before {Describe(routing)} and endpoints declare CORS metadata",
+            RoutingReason,
+            $"Call {CallName(cors)} after {CallName(routing)}"));
+        return true;
+    }
+
+    /// <summary>
+    /// Minimal hosting: WebApplication adds UseAuthentication()/UseAuthorization() right after routing, before the
+    /// app's own middleware, when their services are registered and the app does not call them itself.
+    /// </summary>
+    private static void ReportImplicitAuthentication(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
+    {
+        var (services, explicitCall) = block.GetRegistrations(context.CancellationToken);
+        if (explicitCall is null)
+        {
+            return;
+        }
+
+        var missing = new List<string>();
+        if ((services & RegisteredServices.Authentication) != 0 && !pipeline.Contains(MiddlewareKind.Authentication))
+        {
+            missing.Add(PipelineFix.UseAuthentication);
+        }
+
+        if ((services & RegisteredServices.Authorization) != 0 && !pipeline.Contains(MiddlewareKind.Authorization))
+        {
+            missing.Add(PipelineFix.UseAuthorization);
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var locations = new List<Location> { Locations.NameAndArguments(explicitCall) };
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(PipelineFix.KindKey, PipelineFix.Insert)
+            .Add(PipelineFix.CallsKey, string.Join(",", missing))
+            .Add(PipelineFix.BuilderKey, pipeline.Receiver.Name);
+
+        // UseAuthorization() goes after the app's own UseAuthentication(), which then follows UseCors().
+        if (missing.Count == 1 && missing[0] == PipelineFix.UseAuthorization
+            && pipeline.FirstAfter(cors, kind => kind == MiddlewareKind.Authentication) is { } authentication)
+        {
+            locations.Add(Locations.NameAndArguments(authentication.Invocation));
+            properties = properties.Add(PipelineFix.AnchorKey, "1");
+        }
+
+        var calls = string.Join(" and ", missing.Select(name => name + "()"));
+        var builder = pipeline.Receiver.Name;
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.CallUseCorsInMiddlewareOrder,
+            Locations.NameAndArguments(cors.Invocation),
+            locations,
+            properties,
+            $"WebApplication runs {calls} before {Describe(cors)} because {CallName(explicitCall.TargetMethod)} registers their services and the app does not call {(missing.Count == 1 ? "it" : "them")} itself",
+            missing.Contains(PipelineFix.UseAuthorization) ? AuthorizationReason : AuthenticationReason,
+            $"Call {string.Join(" and ", missing.Select(name => builder + "." + name + "()"))} explicitly after {CallName(cors)}"));
+    }
+
+    private static ImmutableDictionary<string, string?> Move(string kind)
+        => ImmutableDictionary<string, string?>.Empty.Add(PipelineFix.KindKey, kind);
+
+    /// <summary>"UseAuthorization()", or "UseSecurity(), which calls UseAuthorization()" for a helper.</summary>
+    private static string Describe(PipelineCall call)
+        => call.IsDirect ? CallName(call) : $"{CallName(call.Method)}, which calls {KindCall(call.Kind)}";
+
+    private static string CallName(PipelineCall call)
+    {
+        if (!call.IsDirect)
+        {
+            return CallName(call.Method);
+        }
+
+        // UseCors("Spa") names its policy.
+        foreach (var argument in call.Invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal > 0 && argument.Value.ConstantValue is { HasValue: true, Value: string policy })
+            {
+                return $"{call.Method.Name}(\"{policy}\")";
+            }
+        }
+
+        return CallName(call.Method);
+    }
+
+    private static string CallName(IMethodSymbol method) => method.Name + "()";
+
+    private static string KindCall(MiddlewareKind kind) => kind switch
+    {
+        MiddlewareKind.Cors => "UseCors()",
+        MiddlewareKind.Routing => "UseRouting()",
+        MiddlewareKind.Authentication => "UseAuthentication()",
+        MiddlewareKind.Authorization => "UseAuthorization()",
+        MiddlewareKind.ResponseCaching => "UseResponseCaching()",
+        MiddlewareKind.OutputCache => "UseOutputCache()",
+        MiddlewareKind.Endpoints => "UseEndpoints()",
+        _ => "Run()",
+    };
+}

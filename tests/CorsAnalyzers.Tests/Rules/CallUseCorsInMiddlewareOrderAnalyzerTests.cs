@@ -1,0 +1,726 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CorsAnalyzers.Rules;
+using CorsAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.CallUseCorsInMiddlewareOrderAnalyzer,
+    CorsAnalyzers.CodeFixes.Rules.ReorderUseCorsFixer>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public class CallUseCorsInMiddlewareOrderAnalyzerTests
+{
+    [Fact]
+    public async Task UseCorsAfterUseAuthorization_MinimalHosting_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors();
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.UseRouting();
+            app.{|#1:UseAuthorization()|};
+            app.{|#0:UseCors("Spa")|};
+            app.MapGet("/", () => "hi");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "UseCors(\"Spa\") is called after UseAuthorization(); preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error. Call UseCors(\"Spa\") before UseAuthorization()."));
+    }
+
+    [Fact]
+    public async Task UseCorsAfterUseAuthentication_MinimalHosting_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication();
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.{|#1:UseAuthentication()|};
+            app.{|#0:UseCors()|};
+            app.UseAuthorization();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "UseCors() is called after UseAuthentication(); responses that authentication writes (401 challenges, sign-in redirects) carry no CORS headers, so the browser reports a CORS error instead of the real status. Call UseCors() before UseAuthentication()."));
+    }
+
+    [Fact]
+    public async Task UseCorsAfterUseAuthorization_StartupConfigure_Reports()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    app.UseRouting();
+                    app.{|#1:UseAuthentication()|};
+                    app.UseAuthorization();
+                    app.{|#0:UseCors()|};
+                    app.UseEndpoints(endpoints => endpoints.MapControllers());
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderAnalyzer.AuthenticationReason));
+    }
+
+    [Fact]
+    public async Task UseCorsAfterUseResponseCaching_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddResponseCaching();
+            var app = builder.Build();
+            app.{|#1:UseResponseCaching()|};
+            app.{|#0:UseCors()|};
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "UseCors() is called after UseResponseCaching(); responses served from the cache skip the CORS middleware, so they carry no CORS headers, or those of another origin. Call UseCors() before UseResponseCaching()."));
+    }
+
+    [Fact]
+    public async Task UseCorsAfterUseOutputCache_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddOutputCache();
+            var app = builder.Build();
+            app.{|#1:UseOutputCache()|};
+            app.{|#0:UseCors()|};
+            app.MapGet("/", () => "hi").CacheOutput();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseOutputCache()", CallUseCorsInMiddlewareOrderAnalyzer.CachingReason));
+    }
+
+    [Fact]
+    public async Task UseCorsAfterUseEndpoints_Startup_Reports()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.{|#1:UseEndpoints(endpoints => endpoints.MapControllers())|};
+                    app.{|#0:UseCors()|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "UseCors() is called after UseEndpoints(); the requests it answers never reach the CORS middleware, so their responses carry no CORS headers. Call UseCors() before UseEndpoints()."));
+    }
+
+    [Fact]
+    public async Task UseCorsAfterTerminalRun_Reports()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.{|#1:Run(context => context.Response.WriteAsync("hi"))|};
+                    app.{|#0:UseCors()|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "Run()", CallUseCorsInMiddlewareOrderAnalyzer.TerminalReason));
+    }
+
+    [Fact]
+    public async Task WebApplicationRunAfterUseCors_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseCors();
+            app.MapGet("/", () => "hi");
+            app.Run("http://localhost:5000");
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DocumentedOrder_Startup_DoesNotReport()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddCors();
+                    services.AddAuthentication();
+                    services.AddAuthorization();
+                    services.AddControllers();
+                    services.AddResponseCaching();
+                }
+
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDeveloperExceptionPage();
+                    }
+
+                    app.UseRouting();
+                    app.UseCors();
+                    app.UseAuthentication();
+                    app.UseAuthorization();
+                    app.UseResponseCaching();
+                    app.UseEndpoints(endpoints => endpoints.MapControllers());
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DocumentedOrder_MinimalHosting_MapAnywhere_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors();
+            builder.Services.AddAuthentication();
+            builder.Services.AddAuthorization();
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            app.MapControllers();
+            app.UseRouting();
+            app.UseCors();
+            app.MapGet("/", () => "hi").RequireCors("Spa");
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task UseCorsAfterUseAuthenticationInDevelopmentBlock_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication();
+            var app = builder.Build();
+            if (app.Environment.IsDevelopment())
+            {
+                app.{|#1:UseAuthentication()|};
+            }
+
+            app.{|#0:UseCors()|};
+            app.UseAuthentication();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderAnalyzer.AuthenticationReason));
+    }
+
+    [Fact]
+    public async Task UseCorsInBlockAfterUseAuthorization_Reports()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    app.UseRouting();
+                    app.{|#1:UseAuthorization()|};
+                    if (env.IsDevelopment())
+                    {
+                        app.{|#0:UseCors(policy => policy.WithOrigins("http://localhost:3000"))|};
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+    }
+
+    [Fact]
+    public async Task UseCorsAfterChainedUseAuthorization_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseRouting().{|#1:UseAuthorization()|}.{|#0:UseCors()|};
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+    }
+
+    [Fact]
+    public async Task UseCorsAfterHelperThatAuthenticates_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseRouting();
+            app.{|#1:UseSecurity()|};
+            app.{|#0:UseCors()|};
+            app.Run();
+
+            static class SecurityExtensions
+            {
+                public static IApplicationBuilder UseSecurity(this IApplicationBuilder app)
+                {
+                    app.UseAuthentication();
+                    return app.UseAuthorization();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "UseCors() is called after UseSecurity(), which calls UseAuthentication(); responses that authentication writes (401 challenges, sign-in redirects) carry no CORS headers, so the browser reports a CORS error instead of the real status. Call UseCors() before UseSecurity()."));
+    }
+
+    [Fact]
+    public async Task HelperThatCallsUseCorsAfterUseAuthorization_Reports()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.{|#1:UseAuthorization()|};
+                    app.{|#0:UseApiCors()|};
+                }
+            }
+
+            public static class CorsSetup
+            {
+                public static void UseApiCors(this IApplicationBuilder app) => app.UseCors("Api");
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "UseApiCors(), which calls UseCors() is called after UseAuthorization(); preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error. Call UseApiCors() before UseAuthorization()."));
+    }
+
+    [Fact]
+    public async Task MisorderInsideHelper_ReportsInHelper()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    ConfigureSecurity(app);
+                }
+
+                private static void ConfigureSecurity(IApplicationBuilder pipeline)
+                {
+                    pipeline.{|#1:UseAuthorization()|};
+                    pipeline.{|#0:UseCors()|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+    }
+
+    [Fact]
+    public async Task HelperThatCallsUseCorsFirst_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseApiSecurity();
+            app.Run();
+
+            static class SecurityExtensions
+            {
+                public static IApplicationBuilder UseApiSecurity(this IApplicationBuilder app)
+                    => app.UseCors().UseAuthentication().UseAuthorization();
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task UseWhenBranch_IsSeparatePipeline_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseAuthentication();
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseCors("Api"));
+            app.Map("/legacy", legacy => legacy.UseCors("Legacy"));
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task MisorderInsideUseWhenBranch_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseCors();
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
+            {
+                api.{|#1:UseAuthorization()|};
+                api.{|#0:UseCors("Api")|};
+            });
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors(\"Api\")", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+    }
+
+    [Fact]
+    public async Task UseCorsBeforeUseRouting_WithEnableCorsAttribute_Reports()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.{|#0:UseCors()|};
+                    app.{|#1:UseRouting()|};
+                    app.UseEndpoints(endpoints => endpoints.MapControllers());
+                }
+            }
+
+            [ApiController]
+            [EnableCors("Spa")]
+            public class OrdersController : ControllerBase
+            {
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies. Call UseCors() after UseRouting()."));
+    }
+
+    [Fact]
+    public async Task UseCorsBeforeUseRouting_WithDisableCorsOnAction_Reports()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.{|#0:UseCors("Spa")|};
+                    app.{|#1:UseRouting()|};
+                    app.UseEndpoints(endpoints => endpoints.MapControllers());
+                }
+            }
+
+            public class OrdersController : ControllerBase
+            {
+                [DisableCors]
+                public IActionResult Get() => Ok();
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, BeforeRouting("UseCors(\"Spa\")"));
+    }
+
+    [Fact]
+    public async Task UseCorsBeforeUseRouting_WithRequireCors_MinimalHosting_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.{|#0:UseCors()|};
+            app.{|#1:UseRouting()|};
+            app.MapGet("/orders", () => "[]").RequireCors("Spa");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, BeforeRouting("UseCors()"));
+    }
+
+    [Fact]
+    public async Task UseCorsBeforeUseRouting_WithEnableCorsOnLambda_Reports()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.{|#0:UseCors()|};
+            app.{|#1:UseRouting()|};
+            app.MapGet("/orders", [EnableCors("Spa")] () => "[]");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, BeforeRouting("UseCors()"));
+    }
+
+    [Fact]
+    public async Task UseCorsBeforeUseRouting_WithoutEndpointMetadata_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseCors("Spa");
+            app.UseRouting();
+            app.MapGet("/orders", () => "[]");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ImplicitAuthentication_MinimalHosting_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors();
+            builder.Services.{|#1:AddAuthentication()|}.AddCookie();
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.{|#0:UseCors("Spa")|};
+            app.MapGet("/", () => "hi").RequireAuthorization();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "WebApplication runs UseAuthentication() and UseAuthorization() before UseCors(\"Spa\") because AddAuthentication() registers their services and the app does not call them itself; preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error. Call app.UseAuthentication() and app.UseAuthorization() explicitly after UseCors(\"Spa\")."));
+    }
+
+    [Fact]
+    public async Task ImplicitAuthorization_OnlyAuthorizationRegistered_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|#1:AddAuthorizationBuilder()|}.AddPolicy("Admins", policy => policy.RequireRole("admin"));
+            var app = builder.Build();
+            app.{|#0:UseCors()|};
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "WebApplication runs UseAuthorization() before UseCors() because AddAuthorizationBuilder() registers their services and the app does not call it itself; preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error. Call app.UseAuthorization() explicitly after UseCors()."));
+    }
+
+    [Fact]
+    public async Task ImplicitAuthentication_RegisteredInHelper_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|#1:AddAppSecurity()|};
+            var app = builder.Build();
+            app.{|#0:UseCors()|};
+            app.Run();
+
+            static class ServiceSetup
+            {
+                public static IServiceCollection AddAppSecurity(this IServiceCollection services)
+                {
+                    services.AddAuthentication();
+                    return services;
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "WebApplication runs UseAuthentication() before UseCors() because AddAppSecurity() registers their services and the app does not call it itself",
+                CallUseCorsInMiddlewareOrderAnalyzer.AuthenticationReason,
+                "Call app.UseAuthentication() explicitly after UseCors()"));
+    }
+
+    [Fact]
+    public async Task ExplicitAuthenticationAfterUseCors_MinimalHosting_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication();
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.UseCors();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task OnlyControllersRegistered_MinimalHosting_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            app.UseCors();
+            app.MapControllers();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task AuthenticationRegistered_StartupWithoutUseAuthentication_DoesNotReport()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => services.AddAuthentication();
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors();
+                    app.UseEndpoints(endpoints => endpoints.MapControllers());
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task UseCorsAfterUseAuthorization_Net80_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseRouting();
+            app.{|#1:UseAuthorization()|};
+            app.{|#0:UseCors()|};
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, AspNetCoreVersion.Net80, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+    }
+
+    [Fact]
+    public async Task LookAlikeMethodsWithoutAspNetCore_DoNotReport()
+    {
+        const string source = """
+            public interface IApplicationBuilder { }
+
+            public static class LookAlikes
+            {
+                public static IApplicationBuilder UseAuthorization(this IApplicationBuilder app) => app;
+
+                public static IApplicationBuilder UseCors(this IApplicationBuilder app) => app;
+
+                public static void Configure(IApplicationBuilder app)
+                {
+                    app.UseAuthorization();
+                    app.UseCors();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, AspNetCoreVersion.None);
+    }
+
+    [Fact]
+    public async Task UserMethodsNamedLikeMiddleware_DoNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseAuthorization("admin");
+            app.UseCors();
+            app.Run();
+
+            static class Lookalike
+            {
+                public static IApplicationBuilder UseAuthorization(this IApplicationBuilder app, string role) => app;
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("app.UseAuthorization();\napp.UseCors(")]
+    [InlineData("app.UseAuthorization();\napp.UseCors(\"Spa\"")]
+    [InlineData("app.UseAuthorization();\napp.")]
+    [InlineData("app.UseAuthorization();\napp.UseCors(p => p.)")]
+    [InlineData("app.UseAuthorization()\napp.UseCors();")]
+    [InlineData("app.UseSecurity();\napp.UseCors();\nstatic class S { public static IApplicationBuilder UseSecurity(this IApplicationBuilder app) => app.UseSecurity(); }")]
+    [InlineData("app.UseRouting();\napp.UseCors();\nunknown.UseAuthorization();")]
+    [InlineData("builder.Services.AddAuthentication(;\napp.UseCors();")]
+    [InlineData("IApplicationBuilder x = null!;\nx.UseAuthorization();\nx.UseCors();\nUseCors();")]
+    public async Task HalfTypedCode_DoesNotThrow(string pipeline)
+    {
+        var source = "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n" + pipeline + "\napp.Run();\n";
+
+        var (diagnostics, exceptions) = await RunAnalyzerAsync(source);
+
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
+    }
+
+    [Fact]
+    public async Task HalfTypedCallAfterUseAuthorization_StillReports()
+    {
+        var (diagnostics, exceptions) = await RunAnalyzerAsync(
+            "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.UseAuthorization();\napp.UseCors(\n");
+
+        Assert.Empty(exceptions);
+        Assert.Single(diagnostics, diagnostic => diagnostic.Id == DiagnosticIds.CallUseCorsInMiddlewareOrder);
+    }
+
+    /// <summary>The diagnostic on {|#0:...|} for a UseCors that comes after the call at {|#1:...|}.</summary>
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult After(string cors, string other, string reason)
+        => Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments($"{cors} is called after {other}", reason, $"Call {cors} before {other}");
+
+    /// <summary>The diagnostic on {|#0:...|} for a UseCors that comes before the UseRouting() at {|#1:...|}.</summary>
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult BeforeRouting(string cors)
+        => Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+            $"{cors} is called before UseRouting() and endpoints declare CORS metadata",
+            CallUseCorsInMiddlewareOrderAnalyzer.RoutingReason,
+            $"Call {cors} after UseRouting()");
+
+    private static Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<System.Exception> Exceptions)> RunAnalyzerAsync(string source)
+        => AnalyzerRunner.RunAsync(source, new CallUseCorsInMiddlewareOrderAnalyzer());
+}
