@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using CorsAnalyzers.EndToEnd.Tests.Infrastructure;
@@ -68,11 +69,13 @@ public sealed class SeverityTests
     [Fact]
     public async Task StrictPreset_ReportsEveryRuleAsAnError_AndIsOffByDefault()
     {
+        const string preset = "\n    <CorsAnalyzersPreset>strict</CorsAnalyzersPreset>";
         var source = AppSource.Create(Hosting.Minimal, Enumerable.Empty<Snippet>(), Mistakes.All);
-        var app = _feed.CreateApp("Strict").WithFiles(source.Files);
+        var app = _feed.CreateApp("Strict", extraProperties: preset).WithFiles(source.Files);
 
-        var build = await app.BuildAsync("-p:CorsAnalyzersPreset=strict");
-        var withPreset = await app.RunAsync("msbuild", app.ProjectFile, "-getItem:EditorConfigFiles", "-p:CorsAnalyzersPreset=strict", "-nodeReuse:false");
+        var build = await app.BuildAsync();
+        var withPreset = await app.RunAsync("msbuild", app.ProjectFile, "-getItem:EditorConfigFiles", "-nodeReuse:false");
+        File.WriteAllText(app.ProjectFile, File.ReadAllText(app.ProjectFile).Replace(preset, ""));
         var withoutPreset = await app.RunAsync("msbuild", app.ProjectFile, "-getItem:EditorConfigFiles", "-nodeReuse:false");
 
         var expected = source.Expected.Select(e => (e with { Severity = Mistake.Error }).Key).OrderBy(key => key, System.StringComparer.Ordinal);
