@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -45,8 +44,6 @@ public sealed class PackageFeed : IAsyncLifetime
 
     public string PackagePath => Path.Combine(Feed, $"{PackageId}.{Version}.nupkg");
 
-    public TimeSpan PackTime { get; private set; }
-
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
@@ -63,13 +60,11 @@ public sealed class PackageFeed : IAsyncLifetime
             """);
 
         // The solution's build already built the package project (the test project references it); pack only.
-        var stopwatch = Stopwatch.StartNew();
         var project = Path.Combine(RepositoryRoot, "src", "CorsAnalyzers.Package", "CorsAnalyzers.Package.csproj");
         var pack = await DotNet.RunAsync(
             RepositoryRoot,
             new Dictionary<string, string>(),
             "pack", project, "--no-build", "-c", Configuration, "-o", Feed, "-tl:off", "-nodeReuse:false");
-        PackTime = stopwatch.Elapsed;
         if (!pack.Succeeded || !File.Exists(PackagePath))
         {
             throw new InvalidOperationException($"Packing {PackageId} failed:{System.Environment.NewLine}{pack}");
