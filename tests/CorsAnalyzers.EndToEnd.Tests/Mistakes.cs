@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+using CorsAnalyzers.EndToEnd.Tests.Infrastructure;
+
+namespace CorsAnalyzers.EndToEnd.Tests;
+
+/// <summary>
+/// A mistake users make: the code (a statement in <see cref="CodeSection.Services"/> or <see cref="CodeSection.Pipeline"/>,
+/// with the reported span marked <c>[|...|]</c>), and the rule and default severity the build must report there.
+/// </summary>
+public sealed record Mistake(string Id, string Severity, Snippet Snippet)
+{
+    public const string Error = "error";
+    public const string Warning = "warning";
+
+    public override string ToString() => $"{Id}: {Snippet.Code}";
+}
+
+/// <summary>
+/// The table every end-to-end test builds its apps from. A new rule adds its rows to <see cref="All"/> (a snippet must
+/// compile both in top-level Program.cs and in a Startup class) and, where it has one, a correct counterpart to
+/// <see cref="Correct"/>; the build, SARIF and preset tests pick the rows up.
+/// </summary>
+public static class Mistakes
+{
+    public static IReadOnlyList<Mistake> All { get; } = new Mistake[]
+    {
+        new("CORS001", Mistake.Error, new(CodeSection.Services, """
+            options.AddPolicy("AnyOriginWithCredentials", policy => policy.[|AllowAnyOrigin()|].AllowAnyMethod().AllowAnyHeader().AllowCredentials());
+            """)),
+        new("CORS001", Mistake.Error, new(CodeSection.Services, """
+            options.AddDefaultPolicy(policy =>
+            {
+                policy.[|WithOrigins("*")|];
+                policy.WithMethods("GET").WithHeaders("Content-Type");
+                policy.AllowCredentials();
+            });
+            """)),
+        new("CORS002", Mistake.Error, new(CodeSection.Services, """
+            options.AddPolicy("EveryOriginWithCredentials", policy => policy
+                .[|SetIsOriginAllowed(_ => true)|]
+                .WithMethods("GET", "POST")
+                .WithHeaders("Content-Type")
+                .AllowCredentials());
+            """)),
+    };
+
+    /// <summary>Code that configures CORS correctly: no rule may report it.</summary>
+    public static IReadOnlyList<Snippet> Correct { get; } = new Snippet[]
+    {
+        new(CodeSection.Services, """
+            options.AddPolicy("Trusted", policy => policy
+                .WithOrigins("https://app.contoso.com", "https://admin.contoso.com")
+                .WithMethods("GET", "POST")
+                .WithHeaders("Content-Type", "Authorization")
+                .AllowCredentials());
+            """),
+        new(CodeSection.Services, """
+            options.AddPolicy("Public", policy => policy.AllowAnyOrigin().WithMethods("GET").WithHeaders("Content-Type"));
+            """),
+        new(CodeSection.Services, """
+            options.AddPolicy("Checked", policy => policy
+                .SetIsOriginAllowed(origin => new Uri(origin).Host == "app.contoso.com")
+                .WithMethods("GET")
+                .WithHeaders("Content-Type")
+                .AllowCredentials());
+            """),
+        new(CodeSection.Pipeline, """
+            app.UseRouting();
+            app.UseCors("Trusted");
+            app.UseAuthentication();
+            app.UseAuthorization();
+            """),
+    };
+
+    public static Mistake First(string id) => All.First(mistake => mistake.Id == id);
+}
