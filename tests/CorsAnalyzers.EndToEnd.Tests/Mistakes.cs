@@ -43,6 +43,19 @@ public static class Mistakes
                 .WithHeaders("Content-Type")
                 .AllowCredentials());
             """)),
+        new("CORS003", Mistake.Warning, new(CodeSection.Pipeline, """
+            app.UseAuthorization();
+            app.[|UseCors("Trusted")|];
+            """)),
+        new("CORS004", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("NoMethodsOrHeaders", policy => policy.[|WithOrigins("https://app.contoso.com")|]);
+            """)),
+        new("CORS005", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("TrailingSlash", policy => policy.WithOrigins([|"https://app.contoso.com/"|]).AllowAnyMethod().AllowAnyHeader());
+            """)),
+        new("CORS006", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("NullOrigin", policy => policy.WithOrigins("https://app.contoso.com", [|"null"|]).AllowAnyMethod().AllowAnyHeader());
+            """)),
     };
 
     /// <summary>Code that configures CORS correctly: no rule may report it.</summary>
