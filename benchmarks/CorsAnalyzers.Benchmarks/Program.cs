@@ -1,0 +1,26 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using CorsAnalyzers.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- [BenchmarkDotNet arguments]
+// dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- telemetry [files...]
+// dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- generate <folder> <files> [--sonar]
+switch (args.FirstOrDefault())
+{
+    case "telemetry":
+        var counts = args.Skip(1).Select(int.Parse).ToArray();
+        AnalyzerTelemetry.Run(counts.Length > 0 ? counts : new[] { 1_000, 10_000 }, runs: 3);
+        break;
+    case "generate" when args.Length >= 3:
+        WebAppProject.Write(args[1], int.Parse(args[2]), sonar: args.Contains("--sonar"));
+        break;
+    case "generate":
+        Console.Error.WriteLine("usage: generate <folder> <files> [--sonar]");
+        return 2;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args);
+        break;
+}
+
+return 0;
