@@ -86,7 +86,7 @@ internal static class PolicyDiscovery
             case IMethodReferenceOperation { Method.Parameters.Length: 1 } reference
                 when SourceBodies.GetBody(reference.Method, configure.SemanticModel) is { } methodBody:
                 body = methodBody;
-                builder = reference.Method.Parameters[0];
+                builder = SourceBodies.Implementation(reference.Method).Parameters[0];
                 return true;
 
             default:

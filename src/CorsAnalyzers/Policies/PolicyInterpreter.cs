@@ -283,11 +283,12 @@ internal sealed class PolicyInterpreter
             return Map(states, state => state.WithUnknownConfiguration());
         }
 
+        var implementation = SourceBodies.Implementation(method);
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter && IsBuilder(argument.Value))
             {
-                _builders.Add(parameter.OriginalDefinition);
+                _builders.Add(implementation.Parameters[parameter.Ordinal]);
             }
         }
 
