@@ -61,7 +61,39 @@ internal static class PolicyDiscovery
             return null;
         }
 
-        return new CorsPolicyModel(new PolicyIdentity(PolicyKind.Built), creation, PolicyInterpreter.RunFromCreation(symbols, creation));
+        return new CorsPolicyModel(IdentifyBuiltPolicy(creation, symbols), creation, PolicyInterpreter.RunFromCreation(symbols, creation));
+    }
+
+    /// <summary>
+    /// A chain <c>new CorsPolicyBuilder()...Build()</c> handed straight to <c>options.AddPolicy(name, ...)</c> or
+    /// <c>AddDefaultPolicy(...)</c> is that policy; any other built policy is "the policy built here".
+    /// </summary>
+    private static PolicyIdentity IdentifyBuiltPolicy(IObjectCreationOperation creation, CorsSymbols symbols)
+    {
+        IOperation current = creation;
+        while (current.Parent is IInvocationOperation invocation && invocation.Instance == current)
+        {
+            if (symbols.GetBuilderMethod(invocation.TargetMethod) == BuilderMethod.Build)
+            {
+                if (invocation.Parent is IArgumentOperation { Parent: IInvocationOperation registration }
+                    && SymbolEqualityComparer.Default.Equals(registration.TargetMethod.ContainingType, symbols.CorsOptions))
+                {
+                    if (registration.Arguments.Length == 1)
+                    {
+                        return new PolicyIdentity(PolicyKind.Default);
+                    }
+
+                    var name = registration.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+                    return new PolicyIdentity(PolicyKind.Named, name);
+                }
+
+                break;
+            }
+
+            current = invocation;
+        }
+
+        return new PolicyIdentity(PolicyKind.Built);
     }
 
     private static bool IsConfigureDelegate(ITypeSymbol type, CorsSymbols symbols)

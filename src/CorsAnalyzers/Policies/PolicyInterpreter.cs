@@ -315,6 +315,8 @@ internal sealed class PolicyInterpreter
                 return operation == _rootCreation;
             case ISimpleAssignmentOperation assignment:
                 return IsBuilder(assignment.Value);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return IsBuilder(conditional.WhenTrue) || IsBuilder(whenFalse);
             case IConditionalAccessInstanceOperation:
                 for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
                 {
@@ -433,6 +435,10 @@ internal sealed class PolicyInterpreter
         switch (array)
         {
             case IArrayCreationOperation { Initializer: { } initializer }:
+                ReadArray(initializer, call, values, depth);
+                return;
+
+            case IArrayInitializerOperation initializer:
                 foreach (var element in initializer.ElementValues)
                 {
                     values.Add(ReadValue(element, call));

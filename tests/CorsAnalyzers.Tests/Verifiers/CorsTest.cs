@@ -17,13 +17,8 @@ public enum AspNetCoreVersion
     None,
 }
 
-/// <summary>
-/// A test of one analyzer (and its fixer) on snippets that read like a web project's code: the web SDK's implicit
-/// usings are present, and top-level statements compile as a program.
-/// </summary>
-public sealed class CorsTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
-    where TAnalyzer : DiagnosticAnalyzer, new()
-    where TCodeFix : CodeFixProvider, new()
+/// <summary>What a web project's compilation has besides the snippet under test.</summary>
+public static class WebProject
 {
     public const string ImplicitUsings = """
         global using System;
@@ -40,13 +35,22 @@ public sealed class CorsTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer,
         global using Microsoft.Extensions.Hosting;
         """;
 
-    private const string NoAspNetCoreUsings = """
+    public const string NoAspNetCoreUsings = """
         global using System;
         global using System.Collections.Generic;
         global using System.Linq;
         global using System.Threading.Tasks;
         """;
+}
 
+/// <summary>
+/// A test of one analyzer (and its fixer) on snippets that read like a web project's code: the web SDK's implicit
+/// usings are present, and top-level statements compile as a program.
+/// </summary>
+public sealed class CorsTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
     public CorsTest(string source, string? fixedSource = null, AspNetCoreVersion version = AspNetCoreVersion.Current)
     {
         switch (version)
@@ -63,7 +67,7 @@ public sealed class CorsTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer,
                 break;
         }
 
-        var usings = version == AspNetCoreVersion.None ? NoAspNetCoreUsings : ImplicitUsings;
+        var usings = version == AspNetCoreVersion.None ? WebProject.NoAspNetCoreUsings : WebProject.ImplicitUsings;
         var outputKind = HasTopLevelStatements(source) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         TestState.OutputKind = outputKind;
         TestState.Sources.Add(("/0/Program.cs", source));
