@@ -82,10 +82,10 @@ public static class AnalysisSetup
     }
 
     /// <summary>A compilation of the generated app, parsed once; analyse a <see cref="Compilation.Clone"/> so no run sees another's cached binding.</summary>
-    public static CSharpCompilation CreateCompilation(int fileCount, bool aspNetCore)
+    public static CSharpCompilation CreateCompilation(int fileCount, bool aspNetCore, int corsFileInterval = WebAppGenerator.DefaultCorsFileInterval)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = WebAppGenerator.Generate(fileCount, aspNetCore)
+        var trees = WebAppGenerator.Generate(fileCount, aspNetCore, corsFileInterval)
             .Select(file => CSharpSyntaxTree.ParseText(file.Text, parseOptions, "/app/" + file.Path))
             .ToArray();
         var options = new CSharpCompilationOptions(

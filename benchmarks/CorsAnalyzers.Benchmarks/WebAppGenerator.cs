@@ -10,8 +10,8 @@ namespace CorsAnalyzers.Benchmarks;
 /// </summary>
 public static class WebAppGenerator
 {
-    /// <summary>One CORS file per this many files.</summary>
-    public const int CorsFileInterval = 100;
+    /// <summary>One CORS file per this many files, by default.</summary>
+    public const int DefaultCorsFileInterval = 100;
 
     /// <summary>The implicit usings of the web SDK (the benchmark's in-memory compilation has no SDK to add them).</summary>
     public const string WebGlobalUsings = """
@@ -45,7 +45,7 @@ public static class WebAppGenerator
     /// The files of an app with <paramref name="fileCount"/> source files (besides Program.cs and the global usings).
     /// With <paramref name="aspNetCore"/> false the app is plain C# (services and models, no ASP.NET Core, no CORS).
     /// </summary>
-    public static IReadOnlyList<(string Path, string Text)> Generate(int fileCount, bool aspNetCore)
+    public static IReadOnlyList<(string Path, string Text)> Generate(int fileCount, bool aspNetCore, int corsFileInterval = DefaultCorsFileInterval)
     {
         var files = new List<(string, string)>(fileCount + 2)
         {
@@ -56,10 +56,10 @@ public static class WebAppGenerator
         for (var i = 0; i < fileCount; i++)
         {
             var module = i / 4;
-            if (aspNetCore && i % CorsFileInterval == CorsFileInterval / 2)
+            if (aspNetCore && i % corsFileInterval == corsFileInterval / 2)
             {
                 corsFiles.Add(i);
-                files.Add(($"Cors/CorsSetup{i}.cs", CorsSetup(i)));
+                files.Add(($"Cors/CorsSetup{i}.cs", CorsSetup(i, corsFiles.Count - 1)));
                 continue;
             }
 
@@ -265,10 +265,10 @@ public static class WebAppGenerator
         }
         """;
 
-    /// <summary>A CORS file: one policy shape per file (see <paramref name="i"/>), and a pipeline that uses it.</summary>
-    private static string CorsSetup(int i)
+    /// <summary>A CORS file: one policy shape per file (the <paramref name="ordinal"/>-th CORS file has shape ordinal mod 8), and a pipeline that uses it.</summary>
+    private static string CorsSetup(int i, int ordinal)
     {
-        var shape = (i / CorsFileInterval) % 8;
+        var shape = ordinal % 8;
         var configure = shape switch
         {
             0 => $$"""

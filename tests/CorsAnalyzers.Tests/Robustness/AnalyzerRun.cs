@@ -19,7 +19,7 @@ internal sealed record AnalyzerRun(ImmutableArray<Diagnostic> Diagnostics, Immut
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private static readonly SyntaxTree GlobalUsings = CSharpSyntaxTree.ParseText(
-        CorsTest<Microsoft.CodeAnalysis.Testing.EmptyDiagnosticAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.ImplicitUsings,
+        WebProject.ImplicitUsings,
         ParseOptions,
         "/0/GlobalUsings.cs");
 
