@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using Xunit.Abstractions;
 
 namespace CorsAnalyzers.Tests.Robustness;
 
@@ -17,7 +18,7 @@ namespace CorsAnalyzers.Tests.Robustness;
 /// Every code fix of the package, applied to every diagnostic the analyzers report on the rule tests' snippets:
 /// the fixed code has no compiler error the original did not have, and the diagnostic is gone.
 /// </summary>
-public class CodeFixRobustnessTests
+public class CodeFixRobustnessTests(ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(TestSources.Names), MemberType = typeof(TestSources))]
@@ -26,6 +27,8 @@ public class CodeFixRobustnessTests
         var source = TestSources.Get(name);
         var document = CreateDocument(source.Text);
         var before = await AnalyzeAsync(document.Project);
+        before.Run.AssertNoAnalyzerException(name);
+        var applied = 0;
 
         foreach (var diagnostic in before.Run.Diagnostics)
         {
@@ -43,9 +46,12 @@ public class CodeFixRobustnessTests
                     Assert.True(
                         after.Run.Reported(diagnostic.Id).Length < before.Run.Reported(diagnostic.Id).Length,
                         $"{where} left the diagnostic in:\n{await TextAsync(fixedProject)}");
+                    applied++;
                 }
             }
         }
+
+        output.WriteLine($"{before.Run.Diagnostics.Length} diagnostics, {applied} fixes applied and checked.");
     }
 
     [Fact]

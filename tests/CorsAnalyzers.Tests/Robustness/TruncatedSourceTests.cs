@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit.Abstractions;
 
 namespace CorsAnalyzers.Tests.Robustness;
 
 /// <summary>Half-typed code: every rule test's snippet cut at token boundaries, analysed by every analyzer of the package.</summary>
-public class TruncatedSourceTests
+public class TruncatedSourceTests(ITestOutputHelper output)
 {
     /// <summary>Snippets with more boundaries than this are cut at this many, evenly spaced (deterministic).</summary>
     public const int MaxCutsPerSource = 200;
@@ -15,11 +16,14 @@ public class TruncatedSourceTests
     public async Task TruncatedAtTokenBoundaries_NoAnalyzerThrows(string name)
     {
         var source = TestSources.Get(name);
-        foreach (var cut in Cuts(source.Text))
+        var cuts = Cuts(source.Text);
+        foreach (var cut in cuts)
         {
             var run = await AnalyzerRun.AnalyzeAsync(source.Text.Substring(0, cut));
             run.AssertNoAnalyzerException($"{name} cut at {cut} of {source.Text.Length}");
         }
+
+        output.WriteLine($"{cuts.Count} cuts analysed by {PackageComponents.Analyzers.Length} analyzers.");
     }
 
     [Fact]
