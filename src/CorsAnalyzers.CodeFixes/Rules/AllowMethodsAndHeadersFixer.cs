@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 
 namespace CorsAnalyzers.CodeFixes.Rules;
 
@@ -42,7 +43,7 @@ public sealed class AllowMethodsAndHeadersFixer : CodeFixProvider
         {
             var methods = diagnostic.Properties.ContainsKey(MethodsAndHeadersFix.MissingMethodsKey);
             var headers = diagnostic.Properties.ContainsKey(MethodsAndHeadersFix.MissingHeadersKey);
-            if ((!methods && !headers) || FindTarget(root, model, diagnostic, context.CancellationToken) is not ({ } target, var receiver))
+            if (!methods && !headers || !TryFindTargets(root, model, diagnostic, context.CancellationToken, out var targets))
             {
                 continue;
             }
@@ -52,25 +53,46 @@ public sealed class AllowMethodsAndHeadersFixer : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Allow the usual {what} explicitly",
-                    cancellationToken => AddAsync(document, target, receiver, methods, headers, any: false, cancellationToken),
+                    cancellationToken => AddAsync(document, targets, methods, headers, any: false, cancellationToken),
                     ExplicitEquivalenceKey),
                 diagnostic);
             context.RegisterCodeFix(
                 CodeAction.Create(
                     methods && headers ? "Allow any method and header" : methods ? "Allow any method" : "Allow any header",
-                    cancellationToken => AddAsync(document, target, receiver, methods, headers, any: true, cancellationToken),
+                    cancellationToken => AddAsync(document, targets, methods, headers, any: true, cancellationToken),
                     AnyEquivalenceKey),
                 diagnostic);
         }
     }
 
     /// <summary>
+    /// The places to add to: the diagnostic's origin call and, when other branches miss the same, theirs (additional
+    /// locations). All must be found, or the fix would leave the policy incomplete on some path.
+    /// </summary>
+    private static bool TryFindTargets(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken, out ImmutableArray<(SyntaxNode Target, ExpressionSyntax? Receiver)> targets)
+    {
+        var builder = ImmutableArray.CreateBuilder<(SyntaxNode, ExpressionSyntax?)>();
+        foreach (var location in new[] { diagnostic.Location }.Concat(diagnostic.AdditionalLocations))
+        {
+            if (location.SourceTree != root.SyntaxTree || FindTarget(root, model, location.SourceSpan, cancellationToken) is not ({ } target, var receiver))
+            {
+                targets = default;
+                return false;
+            }
+
+            builder.Add((target, receiver));
+        }
+
+        targets = builder.ToImmutable();
+        return true;
+    }
+
+    /// <summary>
     /// Where to add: a builder-typed call or creation to append to, or the statement that adds to a CorsPolicy's origins
     /// (with the expression naming that policy).
     /// </summary>
-    private static (SyntaxNode? Target, ExpressionSyntax? Receiver) FindTarget(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static (SyntaxNode? Target, ExpressionSyntax? Receiver) FindTarget(SyntaxNode root, SemanticModel model, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
     {
-        var span = diagnostic.Location.SourceSpan;
         var node = root.FindNode(span, getInnermostNodeForTie: true);
         var expression = node.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(candidate =>
             candidate is InvocationExpressionSyntax invocation ? invocation.ArgumentList.Span.End == span.End
@@ -98,40 +120,51 @@ public sealed class AllowMethodsAndHeadersFixer : CodeFixProvider
             : default;
     }
 
-    private static async Task<Document> AddAsync(Document document, SyntaxNode target, ExpressionSyntax? receiver, bool methods, bool headers, bool any, CancellationToken cancellationToken)
+    private static async Task<Document> AddAsync(Document document, ImmutableArray<(SyntaxNode Target, ExpressionSyntax? Receiver)> targets, bool methods, bool headers, bool any, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(target.SyntaxTree);
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(editor.OriginalRoot.SyntaxTree);
         var methodList = any ? ImmutableArray.Create(PolicyValue.Any) : CorsAnalyzerOptions.GetList(options, CorsAnalyzerOptions.AllowedMethodsKey, CorsAnalyzerOptions.DefaultAllowedMethods);
         var headerList = any ? ImmutableArray.Create(PolicyValue.Any) : CorsAnalyzerOptions.GetList(options, CorsAnalyzerOptions.AllowedHeadersKey, CorsAnalyzerOptions.DefaultAllowedHeaders);
 
-        if (target is ExpressionStatementSyntax statement && receiver is not null)
+        foreach (var (target, receiver) in targets)
         {
-            var added = new List<StatementSyntax>();
-            AddStatements(added, statement, receiver, "Methods", methods ? methodList : ImmutableArray<string>.Empty);
-            AddStatements(added, statement, receiver, "Headers", headers ? headerList : ImmutableArray<string>.Empty);
-            return document.WithSyntaxRoot(statement.Parent is GlobalStatementSyntax global
-                ? root!.InsertNodesAfter(global, added.Select(SyntaxFactory.GlobalStatement))
-                : root!.InsertNodesAfter(statement, added));
+            if (target is ExpressionStatementSyntax statement && receiver is not null)
+            {
+                var added = new List<StatementSyntax>();
+                AddStatements(added, statement, receiver, "Methods", methods ? methodList : ImmutableArray<string>.Empty);
+                AddStatements(added, statement, receiver, "Headers", headers ? headerList : ImmutableArray<string>.Empty);
+                if (statement.Parent is GlobalStatementSyntax global)
+                {
+                    editor.InsertAfter(global, added.Select(SyntaxFactory.GlobalStatement));
+                }
+                else
+                {
+                    editor.InsertAfter(statement, added);
+                }
+
+                continue;
+            }
+
+            var result = (ExpressionSyntax)target;
+            if (methods)
+            {
+                result = any
+                    ? ChainSyntax.AppendCall(result, "AllowAnyMethod", Enumerable.Empty<ExpressionSyntax>())
+                    : ChainSyntax.AppendCall(result, "WithMethods", methodList.Select(ChainSyntax.StringLiteral));
+            }
+
+            if (headers)
+            {
+                result = any
+                    ? ChainSyntax.AppendCall(result, "AllowAnyHeader", Enumerable.Empty<ExpressionSyntax>())
+                    : ChainSyntax.AppendCall(result, "WithHeaders", headerList.Select(ChainSyntax.StringLiteral));
+            }
+
+            editor.ReplaceNode(target, result);
         }
 
-        var expression = (ExpressionSyntax)target;
-        var result = expression;
-        if (methods)
-        {
-            result = any
-                ? ChainSyntax.AppendCall(result, "AllowAnyMethod", Enumerable.Empty<ExpressionSyntax>())
-                : ChainSyntax.AppendCall(result, "WithMethods", methodList.Select(ChainSyntax.StringLiteral));
-        }
-
-        if (headers)
-        {
-            result = any
-                ? ChainSyntax.AppendCall(result, "AllowAnyHeader", Enumerable.Empty<ExpressionSyntax>())
-                : ChainSyntax.AppendCall(result, "WithHeaders", headerList.Select(ChainSyntax.StringLiteral));
-        }
-
-        return document.WithSyntaxRoot(root!.ReplaceNode(expression, result));
+        return editor.GetChangedDocument();
     }
 
     /// <summary><c>receiver.Methods.Add("GET");</c> for each value, indented like <paramref name="after"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,19 +11,48 @@ namespace CorsAnalyzers.Policies;
 /// </summary>
 internal static class PolicyDiscovery
 {
+    // Every policy rule asks for the model of the same registering operation (the analyzer driver hands each
+    // analyzer the same operation tree), so the model is built once and shared; weak keys, so nothing outlives
+    // the compilation that produced the operation.
+    private static readonly ConditionalWeakTable<IOperation, SharedModel> Models = new();
+
     /// <summary>The policy configured by this call, or null when it does not configure one we can read.</summary>
     public static CorsPolicyModel? FromInvocation(IInvocationOperation invocation, CorsSymbols symbols)
     {
-        var method = invocation.TargetMethod;
-        var containingType = method.ContainingType;
-        var isOptions = SymbolEqualityComparer.Default.Equals(containingType, symbols.CorsOptions);
-        if (!isOptions
+        // Asked of every invocation in the compilation: the containing type decides before anything is allocated.
+        var containingType = invocation.TargetMethod.ContainingType;
+        if (!SymbolEqualityComparer.Default.Equals(containingType, symbols.CorsOptions)
             && !SymbolEqualityComparer.Default.Equals(containingType, symbols.CorsMiddlewareExtensions)
             && !SymbolEqualityComparer.Default.Equals(containingType, symbols.CorsEndpointConventionBuilderExtensions))
         {
             return null;
         }
 
+        return Shared(invocation, symbols);
+    }
+
+    /// <summary>The policy built by <c>new CorsPolicyBuilder(...)</c> or <c>new CorsPolicy()</c>, or null for any other creation.</summary>
+    public static CorsPolicyModel? FromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
+    {
+        if (!symbols.IsBuilder(creation.Type) && !symbols.IsPolicy(creation.Type))
+        {
+            return null;
+        }
+
+        return Shared(creation, symbols);
+    }
+
+    // Separate methods, so that the lambdas' closures are allocated only for the few operations that get here.
+    private static CorsPolicyModel? Shared(IInvocationOperation invocation, CorsSymbols symbols)
+        => Models.GetValue(invocation, _ => new SharedModel(BuildFromInvocation(invocation, symbols))).Model;
+
+    private static CorsPolicyModel? Shared(IObjectCreationOperation creation, CorsSymbols symbols)
+        => Models.GetValue(creation, _ => new SharedModel(BuildFromCreation(creation, symbols))).Model;
+
+    private static CorsPolicyModel? BuildFromInvocation(IInvocationOperation invocation, CorsSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        var isOptions = SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.CorsOptions);
         IOperation? configure = null;
         string? name = null;
         foreach (var argument in invocation.Arguments)
@@ -53,17 +83,9 @@ internal static class PolicyDiscovery
         return new CorsPolicyModel(identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder));
     }
 
-    /// <summary>
-    /// The policy built by <c>new CorsPolicyBuilder(...)</c> or <c>new CorsPolicy()</c>, or null for any other creation.
-    /// When the code registers it (<c>options.AddPolicy("Api", policy)</c>) the model is that named policy.
-    /// </summary>
-    public static CorsPolicyModel? FromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
+    private static CorsPolicyModel BuildFromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
     {
-        if (!symbols.IsBuilder(creation.Type) && !symbols.IsPolicy(creation.Type))
-        {
-            return null;
-        }
-
+        // When the code registers the policy (`options.AddPolicy("Api", policy)`), the model is that named policy.
         var paths = PolicyInterpreter.RunFromCreation(symbols, creation, out var registeredAs);
         return new CorsPolicyModel(registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths);
     }
@@ -90,7 +112,7 @@ internal static class PolicyDiscovery
             case IMethodReferenceOperation { Method.Parameters.Length: 1 } reference
                 when SourceBodies.GetBody(reference.Method, configure.SemanticModel) is { } methodBody:
                 body = methodBody;
-                builder = reference.Method.Parameters[0];
+                builder = SourceBodies.Implementation(reference.Method).Parameters[0];
                 return true;
 
             default:
@@ -98,5 +120,13 @@ internal static class PolicyDiscovery
                 builder = null!;
                 return false;
         }
+    }
+
+    /// <summary>A model, or the answer that the operation configures none we can read (a table cannot hold null).</summary>
+    private sealed class SharedModel
+    {
+        public SharedModel(CorsPolicyModel? model) => Model = model;
+
+        public CorsPolicyModel? Model { get; }
     }
 }

@@ -20,6 +20,10 @@ internal sealed class PolicyInterpreter
     private readonly CorsSymbols _symbols;
     private readonly IOperation? _rootCreation;
     private readonly HashSet<ISymbol> _builders = new(SymbolEqualityComparer.Default);
+
+    // Whether a builder-typed call returns the followed builder, remembered so a fluent chain of n calls costs O(n),
+    // not O(n²): each call's answer is its receiver's, which was asked just before. Cleared when a builder is added.
+    private readonly Dictionary<IOperation, bool> _builderCalls = new();
     private readonly HashSet<IMethodSymbol> _callStack = new(SymbolEqualityComparer.Default);
     private List<PolicyState> _returned = new();
     private PolicyIdentity? _registeredAs;
@@ -34,7 +38,7 @@ internal sealed class PolicyInterpreter
     public static ImmutableArray<PolicyState> RunDelegate(CorsSymbols symbols, IOperation body, IParameterSymbol builder)
     {
         var interpreter = new PolicyInterpreter(symbols, rootCreation: null);
-        interpreter._builders.Add(builder.OriginalDefinition);
+        interpreter.AddBuilder(builder.OriginalDefinition);
         return interpreter.RunBody(body, ImmutableArray.Create(PolicyState.Empty));
     }
 
@@ -196,7 +200,7 @@ internal sealed class PolicyInterpreter
                         states = Eval(value, states);
                         if (value is not null && IsBuilder(value))
                         {
-                            _builders.Add(declarator.Symbol);
+                            AddBuilder(declarator.Symbol);
                         }
                         else if (value is not null && TryGetPolicyList(value, out _))
                         {
@@ -276,7 +280,7 @@ internal sealed class PolicyInterpreter
                 states = Eval(assignment.Value, states);
                 if (assignment.Target is ILocalReferenceOperation local && IsBuilder(assignment.Value))
                 {
-                    _builders.Add(local.Local);
+                    AddBuilder(local.Local);
                 }
 
                 return states;
@@ -356,11 +360,12 @@ internal sealed class PolicyInterpreter
             return Map(states, state => state.WithUnknownConfiguration());
         }
 
+        var implementation = SourceBodies.Implementation(method);
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter && IsBuilder(argument.Value))
             {
-                _builders.Add(parameter.OriginalDefinition);
+                AddBuilder(implementation.Parameters[parameter.Ordinal]);
             }
         }
 
@@ -524,23 +529,42 @@ internal sealed class PolicyInterpreter
 
                 return false;
             case IInvocationOperation invocation when _symbols.IsBuilder(invocation.Type) || _symbols.IsPolicy(invocation.Type):
-                if (_symbols.GetBuilderMethod(invocation.TargetMethod) != BuilderMethod.None)
+                if (!_builderCalls.TryGetValue(invocation, out var returnsBuilder))
                 {
-                    return invocation.Instance is not null && IsBuilder(invocation.Instance);
+                    returnsBuilder = ReturnsBuilder(invocation);
+                    _builderCalls[invocation] = returnsBuilder;
                 }
 
-                // A helper that takes the builder and returns a builder returns the same builder: `p.UseTrustedOrigins().AllowCredentials()`.
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (IsBuilder(argument.Value))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return returnsBuilder;
             default:
                 return false;
+        }
+    }
+
+    private bool ReturnsBuilder(IInvocationOperation invocation)
+    {
+        if (_symbols.GetBuilderMethod(invocation.TargetMethod) != BuilderMethod.None)
+        {
+            return invocation.Instance is not null && IsBuilder(invocation.Instance);
+        }
+
+        // A helper that takes the builder and returns a builder returns the same builder: `p.UseTrustedOrigins().AllowCredentials()`.
+        foreach (var argument in invocation.Arguments)
+        {
+            if (IsBuilder(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddBuilder(ISymbol symbol)
+    {
+        if (_builders.Add(symbol))
+        {
+            _builderCalls.Clear();
         }
     }
 

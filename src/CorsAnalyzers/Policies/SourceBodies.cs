@@ -10,7 +10,7 @@ internal static class SourceBodies
     /// <summary>The body of a method or local function declared in source, or null when it has none we can read.</summary>
     public static IOperation? GetBody(IMethodSymbol method, SemanticModel? currentModel)
     {
-        method = method.PartialImplementationPart ?? method.OriginalDefinition;
+        method = Implementation(method);
         if (method.DeclaringSyntaxReferences.Length != 1)
         {
             return null;
@@ -30,6 +30,13 @@ internal static class SourceBodies
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The declaration whose body <see cref="GetBody"/> returns: a partial method's implementation part, whose
+    /// parameters (not the defining part's) are the ones its body refers to.
+    /// </summary>
+    public static IMethodSymbol Implementation(IMethodSymbol method)
+        => method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
 
     /// <summary>The initial value of a local or field declared in source (<c>string[] origins = { ... }</c>), or null.</summary>
     public static IOperation? GetInitializer(ISymbol variable, SemanticModel? currentModel)

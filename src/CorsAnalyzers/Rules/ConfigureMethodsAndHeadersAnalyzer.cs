@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using CorsAnalyzers.Policies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,7 +29,10 @@ public sealed class ConfigureMethodsAndHeadersAnalyzer : CorsPolicyAnalyzer
             return;
         }
 
+        // Every path that misses something is reported through the call that gave it its origins: the first one is the
+        // diagnostic's location, the others (in other branches) are additional locations, so the fix completes them all.
         PolicyState? reported = null;
+        var originCalls = new List<IOperation>();
         int noMethods = 0, noHeaders = 0;
         foreach (var path in withOrigins)
         {
@@ -40,9 +45,14 @@ public sealed class ConfigureMethodsAndHeadersAnalyzer : CorsPolicyAnalyzer
             var missesHeaders = path.Headers.IsEmpty;
             noMethods += missesMethods ? 1 : 0;
             noHeaders += missesHeaders ? 1 : 0;
-            if (reported is null && (missesMethods || missesHeaders))
+            if (missesMethods || missesHeaders)
             {
-                reported = path;
+                reported ??= path;
+                var call = OriginCall(path);
+                if (!originCalls.Contains(call))
+                {
+                    originCalls.Add(call);
+                }
             }
         }
 
@@ -51,7 +61,7 @@ public sealed class ConfigureMethodsAndHeadersAnalyzer : CorsPolicyAnalyzer
             return;
         }
 
-        var originCall = reported.Origins.IsEmpty ? reported.OriginPredicateCall! : reported.Origins[0].Call;
+        var originCall = originCalls[0];
         var isPolicyObject = reported.Origins.IsEmpty ? originCall.Kind == OperationKind.SimpleAssignment : reported.Origins[0].IsVerbatim;
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (noMethods > 0)
@@ -67,12 +77,16 @@ public sealed class ConfigureMethodsAndHeadersAnalyzer : CorsPolicyAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.ConfigureMethodsAndHeaders,
             Locations.NameAndArguments(originCall),
+            originCalls.Skip(1).Where(call => call.Syntax.SyntaxTree == originCall.Syntax.SyntaxTree).Select(Locations.NameAndArguments),
             properties,
             policy.Identity.Describe(),
             WhatIsMissing(noMethods, noHeaders, withOrigins.Length),
             noMethods > 0 && noHeaders > 0 ? MethodsFail + " and of " + HeadersFail : noMethods > 0 ? MethodsFail : HeadersFail,
             WhatToAdd(noMethods > 0, noHeaders > 0, isPolicyObject)));
     }
+
+    private static IOperation OriginCall(PolicyState path)
+        => path.Origins.IsEmpty ? path.OriginPredicateCall! : path.Origins[0].Call;
 
     private static string WhatIsMissing(int noMethods, int noHeaders, int paths)
     {

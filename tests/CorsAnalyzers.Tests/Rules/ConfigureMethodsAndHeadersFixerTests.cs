@@ -32,6 +32,53 @@ public class ConfigureMethodsAndHeadersFixerTests
     }
 
     [Fact]
+    public async Task Fix_BothBranchesMissMethodsAndHeaders_CompletesEveryBranch()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy =>
+                {
+                    if (builder.Environment.IsDevelopment())
+                    {
+                        policy.{|#0:WithOrigins("http://localhost:5173")|};
+                    }
+                    else
+                    {
+                        policy.{|#1:WithOrigins("https://app.contoso.com")|};
+                    }
+                }));
+            """;
+        const string fixedSource = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy =>
+                {
+                    if (builder.Environment.IsDevelopment())
+                    {
+                        policy.WithOrigins("http://localhost:5173").AllowAnyMethod().AllowAnyHeader();
+                    }
+                    else
+                    {
+                        policy.WithOrigins("https://app.contoso.com").AllowAnyMethod().AllowAnyHeader();
+                    }
+                }));
+            """;
+
+        var test = new CorsTest<ConfigureMethodsAndHeadersAnalyzer, AllowMethodsAndHeadersFixer>(source, fixedSource)
+        {
+            CodeActionEquivalenceKey = AllowMethodsAndHeadersFixer.AnyEquivalenceKey,
+            CodeActionIndex = 1,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+            "Policy 'Api'",
+            "no methods and no request headers",
+            "PUT, PATCH and DELETE requests and of requests with a JSON Content-Type, an Authorization header or any custom header",
+            "WithMethods(...) and WithHeaders(...), or AllowAnyMethod() and AllowAnyHeader()"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Fix_InMultiLineChain_AddsOneCallPerLine()
     {
         const string source = """

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+
+namespace CorsAnalyzers.Benchmarks;
+
+/// <summary>
+/// Writes the generated app as a web project that uses CorsAnalyzers from this repository as an analyzer, for
+/// <c>dotnet build -p:ReportAnalyzer=true</c>; optionally with SonarAnalyzer.CSharp and its CORS rule S5122.
+/// </summary>
+public static class WebAppProject
+{
+    public const string SonarVersion = "8.33.0.40503";
+
+    public static void Write(string folder, int fileCount, bool sonar)
+    {
+        folder = Path.GetFullPath(folder);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        var analyzerProject = Path.Combine(RepositoryRoot(), "src", "CorsAnalyzers", "CorsAnalyzers.csproj");
+
+        // The repository's build settings (warnings as errors, central versions) are not the app's.
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(folder, "PerfApp.csproj"), $$"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <RootNamespace>App</RootNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{{analyzerProject}}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+            {{(sonar ? SonarItems() : "")}}
+            </Project>
+            """);
+
+        // The generated app contains a few deliberate CORS mistakes; they are reported as warnings so the build completes.
+        var globalConfig = new StringBuilder("is_global = true\n");
+        foreach (var id in AnalysisSetup.CorsAnalyzers().SelectMany(analyzer => analyzer.SupportedDiagnostics).Select(descriptor => descriptor.Id).Distinct().Order(StringComparer.Ordinal))
+        {
+            globalConfig.Append($"dotnet_diagnostic.{id}.severity = warning\n");
+        }
+
+        if (sonar)
+        {
+            globalConfig.Append("dotnet_diagnostic.S5122.severity = warning\n");
+            File.WriteAllText(Path.Combine(folder, "SonarLint.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <AnalysisInput>
+                  <Settings />
+                  <Rules>
+                    <Rule>
+                      <Key>S5122</Key>
+                    </Rule>
+                  </Rules>
+                  <Files />
+                </AnalysisInput>
+                """);
+        }
+
+        File.WriteAllText(Path.Combine(folder, ".globalconfig"), globalConfig.ToString());
+        foreach (var (path, text) in WebAppGenerator.Generate(fileCount, aspNetCore: true))
+        {
+            if (path == "GlobalUsings.cs")
+            {
+                continue; // The web SDK's implicit usings.
+            }
+
+            var file = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, text);
+        }
+
+        Console.WriteLine($"Wrote {fileCount:N0} files to {folder}{(sonar ? $" (with SonarAnalyzer.CSharp {SonarVersion}, S5122 on)" : "")}.");
+    }
+
+    private static string SonarItems() => $$"""
+          <ItemGroup>
+            <PackageReference Include="SonarAnalyzer.CSharp" Version="{{SonarVersion}}" PrivateAssets="all" />
+            <AdditionalFiles Include="SonarLint.xml" />
+          </ItemGroup>
+        """;
+
+    private static string RepositoryRoot()
+        => typeof(WebAppProject).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .First(attribute => attribute.Key == "RepositoryRoot").Value!;
+}
