@@ -1,3 +1,4 @@
+using System;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
@@ -18,7 +19,7 @@ public sealed class ShortRunConfig : ManualConfig
             .WithLaunchCount(1)
             .WithWarmupCount(1)
             .WithIterationCount(3)
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
             .WithId("Short"));
     }
 }
