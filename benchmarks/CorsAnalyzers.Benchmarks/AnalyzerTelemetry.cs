@@ -55,6 +55,13 @@ public static class AnalyzerTelemetry
                 ours.Add(cors.Sum(analyzer => times[analyzer]));
                 startup.Add(aspNetCore.Where(AnalysisSetup.IsStartupAnalyzer).Sum(analyzer => times[analyzer]));
                 theirs.Add(aspNetCore.Sum(analyzer => times[analyzer]));
+                if (run == runs - 1)
+                {
+                    foreach (var analyzer in cors)
+                    {
+                        Console.WriteLine($"  last run, {analyzer.GetType().Name}: {times[analyzer]:F1} ms");
+                    }
+                }
             }
 
             var oursMs = Median(ours);

@@ -123,8 +123,10 @@ internal sealed class CorsSymbols
     /// <summary>Resolves the CORS symbols; false when the compilation does not reference ASP.NET Core's CORS types.</summary>
     public static bool TryCreate(Compilation compilation, out CorsSymbols symbols)
     {
-        var builder = compilation.GetTypeByMetadataName(CorsPolicyBuilderName);
-        var policy = compilation.GetTypeByMetadataName(CorsPolicyName);
+        // The cheap gate first: without ASP.NET Core's CORS assembly nothing is resolved and nothing is registered.
+        var cors = WellKnownTypes.FindAssembly(compilation, WellKnownTypes.CorsAssembly);
+        var builder = cors?.GetTypeByMetadataName(CorsPolicyBuilderName);
+        var policy = cors?.GetTypeByMetadataName(CorsPolicyName);
         if (builder is null || policy is null)
         {
             symbols = null!;
@@ -135,9 +137,9 @@ internal sealed class CorsSymbols
             compilation,
             builder,
             policy,
-            compilation.GetTypeByMetadataName(CorsOptionsName),
-            compilation.GetTypeByMetadataName(CorsMiddlewareExtensionsName),
-            compilation.GetTypeByMetadataName(CorsEndpointConventionBuilderExtensionsName));
+            cors!.GetTypeByMetadataName(CorsOptionsName),
+            cors.GetTypeByMetadataName(CorsMiddlewareExtensionsName),
+            cors.GetTypeByMetadataName(CorsEndpointConventionBuilderExtensionsName));
         return true;
     }
 

@@ -52,8 +52,8 @@ internal sealed class PipelineSymbols
     private PipelineSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, CorsSymbols cors)
     {
         ApplicationBuilder = applicationBuilder;
-        WebApplication = compilation.GetTypeByMetadataName(WebApplicationName);
-        CorsMetadata = compilation.GetTypeByMetadataName(CorsMetadataName);
+        WebApplication = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore", WebApplicationName);
+        CorsMetadata = WellKnownTypes.Get(compilation, WellKnownTypes.CorsAssembly, CorsMetadataName);
         CorsEndpointConventionBuilderExtensions = cors.CorsEndpointConventionBuilderExtensions;
         foreach (var (type, name, kind) in MiddlewareMethods)
         {
@@ -83,7 +83,7 @@ internal sealed class PipelineSymbols
     /// <summary>Resolves the pipeline symbols; false when the compilation has no <c>IApplicationBuilder</c>.</summary>
     public static bool TryCreate(Compilation compilation, CorsSymbols cors, out PipelineSymbols symbols)
     {
-        var applicationBuilder = compilation.GetTypeByMetadataName(ApplicationBuilderName);
+        var applicationBuilder = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", ApplicationBuilderName);
         symbols = applicationBuilder is null ? null! : new PipelineSymbols(compilation, applicationBuilder, cors);
         return applicationBuilder is not null;
     }
@@ -153,7 +153,7 @@ internal sealed class PipelineSymbols
     {
         // The names are those of ASP.NET Core's own types: the methods are looked up on the resolved type, never
         // compared with user code by name.
-        var type = compilation.GetTypeByMetadataName(typeName);
+        var type = WellKnownTypes.Get(compilation, DeclaringAssembly(typeName), typeName);
         if (type is null)
         {
             yield break;
@@ -167,6 +167,25 @@ internal sealed class PipelineSymbols
             }
         }
     }
+
+    /// <summary>The assembly that declares each type in ASP.NET Core 8 to 10 (a moved type is still found, more slowly).</summary>
+    private static string DeclaringAssembly(string typeName) => typeName switch
+    {
+        CorsSymbols.CorsMiddlewareExtensionsName => WellKnownTypes.CorsAssembly,
+        "Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions" => "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions" => "Microsoft.AspNetCore.Authentication",
+        "Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions" => "Microsoft.AspNetCore.Authorization.Policy",
+        "Microsoft.AspNetCore.Builder.ResponseCachingExtensions" => "Microsoft.AspNetCore.ResponseCaching",
+        "Microsoft.AspNetCore.Builder.OutputCacheApplicationBuilderExtensions" => "Microsoft.AspNetCore.OutputCaching",
+        "Microsoft.AspNetCore.Builder.RunExtensions" => "Microsoft.AspNetCore.Http.Abstractions",
+        "Microsoft.Extensions.DependencyInjection.AuthenticationServiceCollectionExtensions" => "Microsoft.AspNetCore.Authentication",
+        "Microsoft.Extensions.DependencyInjection.AuthenticationCoreServiceCollectionExtensions" => "Microsoft.AspNetCore.Authentication.Core",
+        "Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions" => "Microsoft.AspNetCore.Authorization.Policy",
+        "Microsoft.Extensions.DependencyInjection.AuthorizationServiceCollectionExtensions" => "Microsoft.AspNetCore.Authorization",
+        "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions" => "Microsoft.AspNetCore.Mvc",
+        "Microsoft.Extensions.DependencyInjection.MvcCoreMvcCoreBuilderExtensions" => "Microsoft.AspNetCore.Mvc.Core",
+        _ => string.Empty,
+    };
 
     private static ImmutableArray<string> CollectMetadataNames()
     {
