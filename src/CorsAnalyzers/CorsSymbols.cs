@@ -79,7 +79,6 @@ internal sealed class CorsSymbols
         INamedTypeSymbol? corsMiddlewareExtensions,
         INamedTypeSymbol? corsEndpointConventionBuilderExtensions)
     {
-        Compilation = compilation;
         CorsPolicyBuilder = corsPolicyBuilder;
         CorsPolicy = corsPolicy;
         CorsOptions = corsOptions;
@@ -107,8 +106,6 @@ internal sealed class CorsSymbols
         AddCollectionMethods(compilation.GetSpecialType(SpecialType.System_Collections_Generic_ICollection_T), _collectionMethods);
         AddCollectionMethods(compilation.GetSpecialType(SpecialType.System_Collections_Generic_IList_T), _collectionMethods);
     }
-
-    public Compilation Compilation { get; }
 
     public INamedTypeSymbol CorsPolicyBuilder { get; }
 

@@ -71,6 +71,4 @@ public static class Descriptors
         true,
         "The opaque origin is serialised as the string 'null'. Any page can put itself in a sandboxed iframe and send it, so allowing 'null' allows every site (CWE-942).",
         HelpLinkBase + DiagnosticIds.DoNotAllowNullOrigin + ".md");
-
-    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }
