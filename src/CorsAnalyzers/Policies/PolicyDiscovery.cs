@@ -101,6 +101,18 @@ internal static class PolicyDiscovery
             configure = conversion.Operand;
         }
 
+        // `Action<CorsPolicyBuilder> configure = p => ...; options.AddPolicy("Api", configure);` (a local that is only
+        // initialised; a reassigned one is still read from its initialiser, as for origin arrays).
+        if (configure is ILocalReferenceOperation { Local: var local }
+            && SourceBodies.GetInitializer(local, configure.SemanticModel) is { } initializer)
+        {
+            configure = initializer;
+            while (configure is IConversionOperation initializerConversion)
+            {
+                configure = initializerConversion.Operand;
+            }
+        }
+
         var target = configure is IDelegateCreationOperation creation ? creation.Target : configure;
         switch (target)
         {

@@ -360,6 +360,20 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
     }
 
     [Fact]
+    public async Task ConfigureDelegateInLocal_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            Action<CorsPolicyBuilder> configure = policy => policy.{|#0:AllowAnyOrigin()|}.{|#1:AllowCredentials()|};
+            builder.Services.AddCors(options => options.AddPolicy("Open", configure));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Open'", ""));
+    }
+
+    [Fact]
     public async Task HelperMethod_IsFollowed_Reports()
     {
         const string source = """
