@@ -16,6 +16,7 @@ internal sealed class PolicyInterpreter
     private const int MaxPaths = 32;
     private const int MaxCallDepth = 4;
     private const int MaxInitializerDepth = 4;
+    private const int MaxValueAlternatives = 4;
 
     private readonly CorsSymbols _symbols;
     private readonly IOperation? _rootCreation;
@@ -573,8 +574,13 @@ internal sealed class PolicyInterpreter
         switch (method)
         {
             case BuilderMethod.WithOrigins:
-                var origins = ReadValues(call, call.Arguments);
-                return Map(states, state => state.WithOrigins(state.Origins.AddRange(origins)));
+                var result = ImmutableArray<PolicyState>.Empty;
+                foreach (var origins in Alternatives(ReadValues(call, call.Arguments)))
+                {
+                    result = Union(result, Map(states, state => state.WithOrigins(state.Origins.AddRange(origins))));
+                }
+
+                return result;
             case BuilderMethod.AllowAnyOrigin:
                 var anyOrigin = ImmutableArray.Create(new PolicyValue(PolicyValue.Any, call, call));
                 return Map(states, state => state.WithOrigins(anyOrigin));
@@ -691,6 +697,40 @@ internal sealed class PolicyInterpreter
                 values.Add(new PolicyValue(null, array, call));
                 return;
         }
+    }
+
+    /// <summary>
+    /// The lists a call may pass: a value written <c>dev ? "*" : "https://app.contoso.com"</c> forks the path, one list
+    /// per branch (at most <see cref="MaxValueAlternatives"/> lists), so <c>"*"</c> on one branch is seen as such.
+    /// </summary>
+    private static ImmutableArray<ImmutableArray<PolicyValue>> Alternatives(ImmutableArray<PolicyValue> values)
+    {
+        var lists = ImmutableArray.Create(values);
+        for (var i = 0; i < values.Length && lists.Length < MaxValueAlternatives; i++)
+        {
+            if (values[i].IsConstant || Unwrap(values[i].Source) is not IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                continue;
+            }
+
+            var whenTrueValue = ReadValue(Unwrap(conditional.WhenTrue), values[i].Call);
+            var whenFalseValue = ReadValue(Unwrap(whenFalse), values[i].Call);
+            if (!whenTrueValue.IsConstant && !whenFalseValue.IsConstant)
+            {
+                continue;
+            }
+
+            var forked = ImmutableArray.CreateBuilder<ImmutableArray<PolicyValue>>(lists.Length * 2);
+            foreach (var list in lists)
+            {
+                forked.Add(list.SetItem(i, whenTrueValue));
+                forked.Add(list.SetItem(i, whenFalseValue));
+            }
+
+            lists = forked.MoveToImmutable();
+        }
+
+        return lists;
     }
 
     private static PolicyValue ReadValue(IOperation element, IOperation call)

@@ -193,6 +193,34 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
     }
 
     [Fact]
+    public async Task StarInConditionalArgument_ReportsAsConditional()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var dev = builder.Environment.IsDevelopment();
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Dev", policy => policy.{|#0:WithOrigins(dev ? {|#2:"*"|} : "https://app.contoso.com")|}.{|#1:AllowCredentials()|}));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Policy 'Dev'", " on some code paths"));
+    }
+
+    [Fact]
+    public async Task ConditionalArgumentWithoutStar_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var dev = builder.Environment.IsDevelopment();
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Dev", policy => policy.WithOrigins(dev ? "http://localhost:5173" : "https://app.contoso.com").AllowCredentials()));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task AnyOriginInSwitch_ReportsAsConditional()
     {
         const string source = """
