@@ -55,11 +55,11 @@ public static class AnalyzerTelemetry
                 ours.Add(cors.Sum(analyzer => times[analyzer]));
                 startup.Add(aspNetCore.Where(AnalysisSetup.IsStartupAnalyzer).Sum(analyzer => times[analyzer]));
                 theirs.Add(aspNetCore.Sum(analyzer => times[analyzer]));
-                if (run == runs - 1)
+                if (run == 0 || run == runs - 1)
                 {
-                    foreach (var analyzer in cors)
+                    foreach (var analyzer in all.Where(analyzer => cors.Contains(analyzer) || AnalysisSetup.IsStartupAnalyzer(analyzer)))
                     {
-                        Console.WriteLine($"  last run, {analyzer.GetType().Name}: {times[analyzer]:F1} ms");
+                        Console.WriteLine($"  {(run == 0 ? "first" : "last")} run, {analyzer.GetType().Name}: {times[analyzer]:F1} ms");
                     }
                 }
             }

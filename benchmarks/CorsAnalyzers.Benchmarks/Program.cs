@@ -14,6 +14,9 @@ switch (args.FirstOrDefault())
         var counts = args.Skip(1).TakeWhile(arg => !arg.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToArray();
         AnalyzerTelemetry.Run(counts.Length > 0 ? counts : new[] { 1_000, 10_000 }, runs: 3, interval);
         break;
+    case "jit":
+        JitReport.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000, top: 40);
+        break;
     case "coldstart":
         ColdStart.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000);
         break;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,11 +10,6 @@ namespace CorsAnalyzers.Policies;
 /// </summary>
 internal static class PolicyDiscovery
 {
-    // Every policy rule asks for the model of the same registering operation (the analyzer driver hands each
-    // analyzer the same operation tree), so the model is built once and shared; weak keys, so nothing outlives
-    // the compilation that produced the operation.
-    private static readonly ConditionalWeakTable<IOperation, SharedModel> Models = new();
-
     /// <summary>The policy configured by this call, or null when it does not configure one we can read.</summary>
     public static CorsPolicyModel? FromInvocation(IInvocationOperation invocation, CorsSymbols symbols)
     {
@@ -28,7 +22,7 @@ internal static class PolicyDiscovery
             return null;
         }
 
-        return Shared(invocation, symbols);
+        return BuildFromInvocation(invocation, symbols);
     }
 
     /// <summary>The policy built by <c>new CorsPolicyBuilder(...)</c> or <c>new CorsPolicy()</c>, or null for any other creation.</summary>
@@ -39,15 +33,8 @@ internal static class PolicyDiscovery
             return null;
         }
 
-        return Shared(creation, symbols);
+        return BuildFromCreation(creation, symbols);
     }
-
-    // Separate methods, so that the lambdas' closures are allocated only for the few operations that get here.
-    private static CorsPolicyModel? Shared(IInvocationOperation invocation, CorsSymbols symbols)
-        => Models.GetValue(invocation, _ => new SharedModel(BuildFromInvocation(invocation, symbols))).Model;
-
-    private static CorsPolicyModel? Shared(IObjectCreationOperation creation, CorsSymbols symbols)
-        => Models.GetValue(creation, _ => new SharedModel(BuildFromCreation(creation, symbols))).Model;
 
     private static CorsPolicyModel? BuildFromInvocation(IInvocationOperation invocation, CorsSymbols symbols)
     {
@@ -132,13 +119,5 @@ internal static class PolicyDiscovery
                 builder = null!;
                 return false;
         }
-    }
-
-    /// <summary>A model, or the answer that the operation configures none we can read (a table cannot hold null).</summary>
-    private sealed class SharedModel
-    {
-        public SharedModel(CorsPolicyModel? model) => Model = model;
-
-        public CorsPolicyModel? Model { get; }
     }
 }

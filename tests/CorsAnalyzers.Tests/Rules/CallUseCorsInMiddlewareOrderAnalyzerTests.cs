@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.CallUseCorsInMiddlewareOrderAnalyzer,
+    CorsAnalyzers.Rules.CallUseCorsInMiddlewareOrderRule,
     CorsAnalyzers.CodeFixes.Rules.ReorderUseCorsFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;
@@ -74,7 +74,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderAnalyzer.AuthenticationReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderRule.AuthenticationReason));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             app.Run();
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseOutputCache()", CallUseCorsInMiddlewareOrderAnalyzer.CachingReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseOutputCache()", CallUseCorsInMiddlewareOrderRule.CachingReason));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "Run()", CallUseCorsInMiddlewareOrderAnalyzer.TerminalReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "Run()", CallUseCorsInMiddlewareOrderRule.TerminalReason));
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             app.Run();
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderAnalyzer.AuthenticationReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderRule.AuthenticationReason));
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             app.Run();
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -348,7 +348,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -401,7 +401,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             app.Run();
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors(\"Api\")", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors(\"Api\")", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -567,7 +567,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
                 "WebApplication runs UseAuthentication() before UseCors() because AddAppSecurity() registers their services and the app does not call it itself",
-                CallUseCorsInMiddlewareOrderAnalyzer.AuthenticationReason,
+                CallUseCorsInMiddlewareOrderRule.AuthenticationReason,
                 "Call app.UseAuthentication() explicitly after UseCors()"));
     }
 
@@ -635,7 +635,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             app.Run();
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, AspNetCoreVersion.Net80, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        await Verify.VerifyAnalyzerAsync(source, AspNetCoreVersion.Net80, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -718,9 +718,9 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult BeforeRouting(string cors)
         => Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
             $"{cors} is called before UseRouting() and endpoints declare CORS metadata",
-            CallUseCorsInMiddlewareOrderAnalyzer.RoutingReason,
+            CallUseCorsInMiddlewareOrderRule.RoutingReason,
             $"Call {cors} after UseRouting()");
 
     private static Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<System.Exception> Exceptions)> RunAnalyzerAsync(string source)
-        => AnalyzerRunner.RunAsync(source, new CallUseCorsInMiddlewareOrderAnalyzer());
+        => AnalyzerRunner.RunAsync(source, CorsTest<CallUseCorsInMiddlewareOrderRule, CodeFixes.Rules.ReorderUseCorsFixer>.Analyzer());
 }

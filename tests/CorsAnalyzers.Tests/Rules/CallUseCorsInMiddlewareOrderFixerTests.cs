@@ -4,7 +4,7 @@ using CorsAnalyzers.Rules;
 using CorsAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.CallUseCorsInMiddlewareOrderAnalyzer,
+    CorsAnalyzers.Rules.CallUseCorsInMiddlewareOrderRule,
     CorsAnalyzers.CodeFixes.Rules.ReorderUseCorsFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;
@@ -41,7 +41,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             app.Run();
             """;
 
-        await Verify.VerifyCodeFixAsync(source, fixedSource, null, After("UseCors(\"Spa\")", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        await Verify.VerifyCodeFixAsync(source, fixedSource, null, After("UseCors(\"Spa\")", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             }
             """;
 
-        await Verify.VerifyCodeFixAsync(source, fixedSource, null, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderAnalyzer.AuthenticationReason));
+        await Verify.VerifyCodeFixAsync(source, fixedSource, null, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderRule.AuthenticationReason));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
 
         await Verify.VerifyCodeFixAsync(source, fixedSource, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
             "UseCors() is called after UseSecurity(), which calls UseAuthentication()",
-            CallUseCorsInMiddlewareOrderAnalyzer.AuthenticationReason,
+            CallUseCorsInMiddlewareOrderRule.AuthenticationReason,
             "Call UseCors() before UseSecurity()"));
     }
 
@@ -163,7 +163,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
 
         await Verify.VerifyCodeFixAsync(source, fixedSource, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
             "UseCors() is called before UseRouting() and endpoints declare CORS metadata",
-            CallUseCorsInMiddlewareOrderAnalyzer.RoutingReason,
+            CallUseCorsInMiddlewareOrderRule.RoutingReason,
             "Call UseCors() after UseRouting()"));
     }
 
@@ -193,7 +193,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
 
         await Verify.VerifyCodeFixAsync(source, fixedSource, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
             "WebApplication runs UseAuthentication() and UseAuthorization() before UseCors() because AddAuthentication() registers their services and the app does not call them itself",
-            CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason,
+            CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
             "Call app.UseAuthentication() and app.UseAuthorization() explicitly after UseCors()"));
     }
 
@@ -224,7 +224,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
 
         await Verify.VerifyCodeFixAsync(source, fixedSource, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(
             "WebApplication runs UseAuthorization() before UseCors() because AddAuthorization() registers their services and the app does not call it itself",
-            CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason,
+            CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
             "Call app.UseAuthorization() explicitly after UseCors()"));
     }
 
@@ -250,7 +250,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
 
         await Verify.VerifyCodeFixAsync(source, source, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
             "UseApiCors(), which calls UseCors() is called after UseAuthorization()",
-            CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason,
+            CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
             "Call UseApiCors() before UseAuthorization()"));
     }
 
@@ -272,7 +272,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
 
         await Verify.VerifyCodeFixAsync(source, source, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
             "UseCors() is called after UseApiPipeline(), which calls UseAuthorization()",
-            CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason,
+            CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
             "Call UseCors() before UseApiPipeline()"));
     }
 
@@ -292,7 +292,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             }
             """;
 
-        await Verify.VerifyCodeFixAsync(source, source, null, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderAnalyzer.AuthenticationReason));
+        await Verify.VerifyCodeFixAsync(source, source, null, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderRule.AuthenticationReason));
     }
 
     [Fact]
@@ -313,7 +313,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             }
             """;
 
-        await Verify.VerifyCodeFixAsync(source, source, null, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        await Verify.VerifyCodeFixAsync(source, source, null, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -326,7 +326,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             app.Run();
             """;
 
-        await Verify.VerifyCodeFixAsync(source, source, null, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        await Verify.VerifyCodeFixAsync(source, source, null, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -353,7 +353,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             app.Run();
             """;
 
-        await Verify.VerifyCodeFixAsync(source, fixedSource, null, After("UseCors(\"Api\")", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        await Verify.VerifyCodeFixAsync(source, fixedSource, null, After("UseCors(\"Api\")", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -390,17 +390,17 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             app.Run();
             """;
 
-        var test = new CorsTest<CallUseCorsInMiddlewareOrderAnalyzer, ReorderUseCorsFixer>(source, fixedSource)
+        var test = new CorsTest<CallUseCorsInMiddlewareOrderRule, ReorderUseCorsFixer>(source, fixedSource)
         {
             NumberOfFixAllIterations = 1,
             NumberOfFixAllInDocumentIterations = 1,
             NumberOfFixAllInProjectIterations = 1,
         };
-        test.ExpectedDiagnostics.Add(After("UseCors(\"Public\")", "UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason));
+        test.ExpectedDiagnostics.Add(After("UseCors(\"Public\")", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(2).WithLocation(1).WithArguments(
-            "UseCors(\"Partners\") is called after UseAuthorization()", CallUseCorsInMiddlewareOrderAnalyzer.AuthorizationReason, "Call UseCors(\"Partners\") before UseAuthorization()"));
+            "UseCors(\"Partners\") is called after UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason, "Call UseCors(\"Partners\") before UseAuthorization()"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(3).WithLocation(4).WithArguments(
-            "UseCors(\"Admin\") is called after UseResponseCaching()", CallUseCorsInMiddlewareOrderAnalyzer.CachingReason, "Call UseCors(\"Admin\") before UseResponseCaching()"));
+            "UseCors(\"Admin\") is called after UseResponseCaching()", CallUseCorsInMiddlewareOrderRule.CachingReason, "Call UseCors(\"Admin\") before UseResponseCaching()"));
         await test.RunAsync();
     }
 

@@ -4,7 +4,7 @@ using CorsAnalyzers.Rules;
 using CorsAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.ConfigureMethodsAndHeadersAnalyzer,
+    CorsAnalyzers.Rules.ConfigureMethodsAndHeadersRule,
     CorsAnalyzers.CodeFixes.Rules.AllowMethodsAndHeadersFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;
@@ -425,7 +425,7 @@ public class ConfigureMethodsAndHeadersAnalyzerTests
             policyObject.Methods.Add(
             """;
 
-        var test = new CorsTest<ConfigureMethodsAndHeadersAnalyzer, AllowMethodsAndHeadersFixer>(source) { CompilerDiagnostics = CompilerDiagnostics.None };
+        var test = new CorsTest<ConfigureMethodsAndHeadersRule, AllowMethodsAndHeadersFixer>(source) { CompilerDiagnostics = CompilerDiagnostics.None };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("Policy 'Api'", "no methods and no request headers", Both, AddBoth));
         await test.RunAsync();
     }

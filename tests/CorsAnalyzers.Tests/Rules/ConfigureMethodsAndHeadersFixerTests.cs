@@ -3,7 +3,7 @@ using CorsAnalyzers.CodeFixes.Rules;
 using CorsAnalyzers.Rules;
 using CorsAnalyzers.Tests.Verifiers;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.ConfigureMethodsAndHeadersAnalyzer,
+    CorsAnalyzers.Rules.ConfigureMethodsAndHeadersRule,
     CorsAnalyzers.CodeFixes.Rules.AllowMethodsAndHeadersFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;
@@ -65,7 +65,7 @@ public class ConfigureMethodsAndHeadersFixerTests
                 }));
             """;
 
-        var test = new CorsTest<ConfigureMethodsAndHeadersAnalyzer, AllowMethodsAndHeadersFixer>(source, fixedSource)
+        var test = new CorsTest<ConfigureMethodsAndHeadersRule, AllowMethodsAndHeadersFixer>(source, fixedSource)
         {
             CodeActionEquivalenceKey = AllowMethodsAndHeadersFixer.AnyEquivalenceKey,
             CodeActionIndex = 1,
@@ -150,7 +150,7 @@ public class ConfigureMethodsAndHeadersFixerTests
             app.Run();
             """;
 
-        var test = new CorsTest<ConfigureMethodsAndHeadersAnalyzer, AllowMethodsAndHeadersFixer>(source, fixedSource)
+        var test = new CorsTest<ConfigureMethodsAndHeadersRule, AllowMethodsAndHeadersFixer>(source, fixedSource)
         {
             CodeActionEquivalenceKey = AllowMethodsAndHeadersFixer.AnyEquivalenceKey,
         };
@@ -218,7 +218,7 @@ public class ConfigureMethodsAndHeadersFixerTests
             }
             """;
 
-        var test = new CorsTest<ConfigureMethodsAndHeadersAnalyzer, AllowMethodsAndHeadersFixer>(source, fixedSource)
+        var test = new CorsTest<ConfigureMethodsAndHeadersRule, AllowMethodsAndHeadersFixer>(source, fixedSource)
         {
             CodeActionEquivalenceKey = AllowMethodsAndHeadersFixer.AnyEquivalenceKey,
         };
@@ -291,7 +291,7 @@ public class ConfigureMethodsAndHeadersFixerTests
             app.Run();
             """;
 
-        var test = new CorsTest<ConfigureMethodsAndHeadersAnalyzer, AllowMethodsAndHeadersFixer>(source, fixedSource)
+        var test = new CorsTest<ConfigureMethodsAndHeadersRule, AllowMethodsAndHeadersFixer>(source, fixedSource)
         {
             CodeActionEquivalenceKey = AllowMethodsAndHeadersFixer.AnyEquivalenceKey,
             NumberOfFixAllIterations = 1,

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.Tests.Verifiers;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.DoNotAllowEveryOriginWithCredentialsAnalyzer,
+    CorsAnalyzers.Rules.DoNotAllowEveryOriginWithCredentialsRule,
     CorsAnalyzers.CodeFixes.Rules.UseExplicitOriginsFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;

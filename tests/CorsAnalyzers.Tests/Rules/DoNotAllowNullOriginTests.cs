@@ -4,7 +4,7 @@ using CorsAnalyzers.Rules;
 using CorsAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.DoNotAllowNullOriginAnalyzer,
+    CorsAnalyzers.Rules.DoNotAllowNullOriginRule,
     CorsAnalyzers.CodeFixes.Rules.RewriteOriginFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;
@@ -155,7 +155,7 @@ public class DoNotAllowNullOriginTests
             builder.Services.AddCors(options => options.AddPolicy("Typing", policy => policy.WithOrigins("null", 
             """;
 
-        var test = new CorsTest<DoNotAllowNullOriginAnalyzer, RewriteOriginFixer>(source) { CompilerDiagnostics = CompilerDiagnostics.None };
+        var test = new CorsTest<DoNotAllowNullOriginRule, RewriteOriginFixer>(source) { CompilerDiagnostics = CompilerDiagnostics.None };
         await test.RunAsync();
     }
 

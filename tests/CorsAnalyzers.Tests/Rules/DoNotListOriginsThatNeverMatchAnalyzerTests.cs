@@ -4,7 +4,7 @@ using CorsAnalyzers.Rules;
 using CorsAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.DoNotListOriginsThatNeverMatchAnalyzer,
+    CorsAnalyzers.Rules.DoNotListOriginsThatNeverMatchRule,
     CorsAnalyzers.CodeFixes.Rules.RewriteOriginFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;
@@ -354,7 +354,7 @@ public class DoNotListOriginsThatNeverMatchAnalyzerTests
             policyObject.Origins.Add(
             """;
 
-        var test = new CorsTest<DoNotListOriginsThatNeverMatchAnalyzer, RewriteOriginFixer>(source) { CompilerDiagnostics = CompilerDiagnostics.None };
+        var test = new CorsTest<DoNotListOriginsThatNeverMatchRule, RewriteOriginFixer>(source) { CompilerDiagnostics = CompilerDiagnostics.None };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(
             "Policy 'Api'",
             "https://app.contoso.com/",

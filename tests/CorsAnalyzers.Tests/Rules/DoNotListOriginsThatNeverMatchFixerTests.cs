@@ -3,7 +3,7 @@ using CorsAnalyzers.CodeFixes.Rules;
 using CorsAnalyzers.Rules;
 using CorsAnalyzers.Tests.Verifiers;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.DoNotListOriginsThatNeverMatchAnalyzer,
+    CorsAnalyzers.Rules.DoNotListOriginsThatNeverMatchRule,
     CorsAnalyzers.CodeFixes.Rules.RewriteOriginFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;

@@ -1,10 +1,10 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.Tests.Verifiers;
 using AnyOrigin = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.DoNotCombineAnyOriginWithCredentialsAnalyzer,
+    CorsAnalyzers.Rules.DoNotCombineAnyOriginWithCredentialsRule,
     CorsAnalyzers.CodeFixes.Rules.UseExplicitOriginsFixer>;
 using EveryOrigin = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.DoNotAllowEveryOriginWithCredentialsAnalyzer,
+    CorsAnalyzers.Rules.DoNotAllowEveryOriginWithCredentialsRule,
     CorsAnalyzers.CodeFixes.Rules.UseExplicitOriginsFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;

@@ -6,12 +6,12 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace CorsAnalyzers.Tests.Verifiers;
 
-/// <summary>Thin entry points over <see cref="CorsTest{TAnalyzer, TCodeFix}"/>: <c>using Verify = CSharpCodeFixVerifier&lt;XAnalyzer, XFixer&gt;;</c>.</summary>
-public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+/// <summary>Thin entry points over <see cref="CorsTest{TRule, TCodeFix}"/>: <c>using Verify = CSharpCodeFixVerifier&lt;XRule, XFixer&gt;;</c>.</summary>
+internal static class CSharpCodeFixVerifier<TRule, TCodeFix>
+    where TRule : CorsRule, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static DiagnosticResult Diagnostic() => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics[0]);
+    public static DiagnosticResult Diagnostic() => new DiagnosticResult(new TRule().Descriptor);
 
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
@@ -20,7 +20,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
     public static Task VerifyAnalyzerAsync(string source, AspNetCoreVersion version, params DiagnosticResult[] expected)
     {
-        var test = new CorsTest<TAnalyzer, TCodeFix>(source, version: version);
+        var test = new CorsTest<TRule, TCodeFix>(source, version: version);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -28,7 +28,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     /// <summary>Applies the fix to each diagnostic in turn, then checks Fix All in document, project and solution gives the same result.</summary>
     public static Task VerifyCodeFixAsync(string source, string fixedSource, string? editorConfig = null, params DiagnosticResult[] expected)
     {
-        var test = new CorsTest<TAnalyzer, TCodeFix>(source, fixedSource);
+        var test = new CorsTest<TRule, TCodeFix>(source, fixedSource);
         if (editorConfig is not null)
         {
             test.WithEditorConfig(editorConfig);
@@ -41,7 +41,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     /// <summary>Like <see cref="VerifyCodeFixAsync"/>, and Fix All in document, project and solution must reach <paramref name="fixedSource"/> in one pass.</summary>
     public static Task VerifyFixAllAsync(string source, string fixedSource, string? editorConfig = null)
     {
-        var test = new CorsTest<TAnalyzer, TCodeFix>(source, fixedSource);
+        var test = new CorsTest<TRule, TCodeFix>(source, fixedSource);
         test.NumberOfFixAllIterations = 1;
         test.NumberOfFixAllInDocumentIterations = 1;
         test.NumberOfFixAllInProjectIterations = 1;

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -44,11 +46,12 @@ public static class WebProject
 }
 
 /// <summary>
-/// A test of one analyzer (and its fixer) on snippets that read like a web project's code: the web SDK's implicit
-/// usings are present, and top-level statements compile as a program.
+/// A test of one rule (and its fixer) on snippets that read like a web project's code: the web SDK's implicit
+/// usings are present, and top-level statements compile as a program. The package's <see cref="CorsAnalyzer"/>
+/// runs with <typeparamref name="TRule"/> alone, so other rules' findings on the same snippet do not show.
 /// </summary>
-public sealed class CorsTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+internal sealed class CorsTest<TRule, TCodeFix> : CSharpCodeFixTest<CorsAnalyzer, TCodeFix, DefaultVerifier>
+    where TRule : CorsRule, new()
     where TCodeFix : CodeFixProvider, new()
 {
     public CorsTest(string source, string? fixedSource = null, AspNetCoreVersion version = AspNetCoreVersion.Current)
@@ -80,14 +83,19 @@ public sealed class CorsTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer,
         }
     }
 
+    /// <summary>The package's analyzer running <typeparamref name="TRule"/> only.</summary>
+    public static CorsAnalyzer Analyzer() => new(ImmutableArray.Create<CorsRule>(new TRule()));
+
     /// <summary>Adds a <c>.editorconfig</c> that applies to every source file.</summary>
-    public CorsTest<TAnalyzer, TCodeFix> WithEditorConfig(string settings)
+    public CorsTest<TRule, TCodeFix> WithEditorConfig(string settings)
     {
         var editorConfig = "root = true\n\n[*.cs]\n" + settings + "\n";
         TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
         FixedState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
         return this;
     }
+
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { Analyzer() };
 
     private static bool HasTopLevelStatements(string source)
         => CSharpSyntaxTree.ParseText(source).GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any();

@@ -9,13 +9,11 @@ namespace CorsAnalyzers.Rules;
 /// CORS006: a policy that lists the <c>"null"</c> origin. Every site can send <c>Origin: null</c> from a sandboxed
 /// iframe, so the policy trusts everyone. A separate ID from CORS005 because it is a security finding, not a typo.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotAllowNullOriginAnalyzer : CorsPolicyAnalyzer
+internal sealed class DoNotAllowNullOriginRule : PolicyRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.DoNotAllowNullOrigin);
+    public override DiagnosticDescriptor Descriptor => Descriptors.DoNotAllowNullOrigin;
 
-    private protected override void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
+    public override void Analyze(OperationAnalysisContext context, CorsPolicyModel policy)
     {
         foreach (var finding in OriginFindings.Find(policy))
         {

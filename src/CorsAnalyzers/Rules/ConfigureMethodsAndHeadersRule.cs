@@ -11,16 +11,14 @@ namespace CorsAnalyzers.Rules;
 /// CORS004: a policy that allows some origin but no methods or no request headers. Simple requests work; every
 /// preflighted request (PUT, DELETE, a JSON body, an Authorization header) fails in the browser.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConfigureMethodsAndHeadersAnalyzer : CorsPolicyAnalyzer
+internal sealed class ConfigureMethodsAndHeadersRule : PolicyRule
 {
     private const string MethodsFail = "PUT, PATCH and DELETE requests";
     private const string HeadersFail = "requests with a JSON Content-Type, an Authorization header or any custom header";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.ConfigureMethodsAndHeaders);
+    public override DiagnosticDescriptor Descriptor => Descriptors.ConfigureMethodsAndHeaders;
 
-    private protected override void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
+    public override void Analyze(OperationAnalysisContext context, CorsPolicyModel policy)
     {
         // Paths where the builder escaped to code we cannot see are never missing anything: that code may configure it.
         var withOrigins = policy.PathsWhere(path => path.AllowsSomeOrigin, out _);

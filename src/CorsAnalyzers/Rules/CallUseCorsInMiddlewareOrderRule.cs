@@ -12,8 +12,7 @@ namespace CorsAnalyzers.Rules;
 /// requests; before an explicit <c>UseRouting</c> when endpoints carry CORS metadata; or, with minimal hosting, after the
 /// authentication/authorization middleware that WebApplication adds by itself.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CallUseCorsInMiddlewareOrderAnalyzer : PipelineAnalyzer
+internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
 {
     internal const string AuthenticationReason = "responses that authentication writes (401 challenges, sign-in redirects) carry no CORS headers, so the browser reports a CORS error instead of the real status";
     internal const string AuthorizationReason = "preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error";
@@ -21,13 +20,12 @@ public sealed class CallUseCorsInMiddlewareOrderAnalyzer : PipelineAnalyzer
     internal const string TerminalReason = "the requests it answers never reach the CORS middleware, so their responses carry no CORS headers";
     internal const string RoutingReason = "the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.CallUseCorsInMiddlewareOrder);
+    public override DiagnosticDescriptor Descriptor => Descriptors.CallUseCorsInMiddlewareOrder;
 
     private static bool MustFollowCors(MiddlewareKind kind) => kind is MiddlewareKind.Authentication or MiddlewareKind.Authorization
         or MiddlewareKind.ResponseCaching or MiddlewareKind.OutputCache or MiddlewareKind.Endpoints or MiddlewareKind.Run;
 
-    private protected override void AnalyzeUseCors(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
+    public override void Analyze(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
     {
         if (ReportAfter(context, pipeline, cors) || ReportBeforeRouting(context, block, pipeline, cors))
         {

@@ -9,13 +9,11 @@ namespace CorsAnalyzers.Rules;
 /// CORS005: an origin string no browser ever sends (a trailing slash or path, no scheme, a default port, a wildcard
 /// ASP.NET Core does not expand, a <c>"*"</c> among real origins, ...). The policy looks right and rejects the site.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotListOriginsThatNeverMatchAnalyzer : CorsPolicyAnalyzer
+internal sealed class DoNotListOriginsThatNeverMatchRule : PolicyRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.DoNotListOriginsThatNeverMatch);
+    public override DiagnosticDescriptor Descriptor => Descriptors.DoNotListOriginsThatNeverMatch;
 
-    private protected override void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
+    public override void Analyze(OperationAnalysisContext context, CorsPolicyModel policy)
     {
         foreach (var finding in OriginFindings.Find(policy))
         {

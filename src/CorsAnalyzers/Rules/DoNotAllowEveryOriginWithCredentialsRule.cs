@@ -10,13 +10,11 @@ namespace CorsAnalyzers.Rules;
 /// CORS002: a policy that allows credentials and whose <c>SetIsOriginAllowed</c> predicate accepts every origin.
 /// ASP.NET Core reflects any Origin back with credentials; nothing stops it at run time.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotAllowEveryOriginWithCredentialsAnalyzer : CorsPolicyAnalyzer
+internal sealed class DoNotAllowEveryOriginWithCredentialsRule : PolicyRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.DoNotAllowEveryOriginWithCredentials);
+    public override DiagnosticDescriptor Descriptor => Descriptors.DoNotAllowEveryOriginWithCredentials;
 
-    private protected override void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
+    public override void Analyze(OperationAnalysisContext context, CorsPolicyModel policy)
     {
         // An any-origin list with credentials is CORS001: the policy throws before its predicate matters.
         var paths = policy.PathsWhere(

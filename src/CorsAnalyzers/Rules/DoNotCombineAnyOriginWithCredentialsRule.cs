@@ -7,13 +7,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CorsAnalyzers.Rules;
 
 /// <summary>CORS001: a policy whose origin list is exactly <c>"*"</c> and that allows credentials; <c>CorsPolicyBuilder.Build()</c> throws.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotCombineAnyOriginWithCredentialsAnalyzer : CorsPolicyAnalyzer
+internal sealed class DoNotCombineAnyOriginWithCredentialsRule : PolicyRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.DoNotCombineAnyOriginWithCredentials);
+    public override DiagnosticDescriptor Descriptor => Descriptors.DoNotCombineAnyOriginWithCredentials;
 
-    private protected override void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
+    public override void Analyze(OperationAnalysisContext context, CorsPolicyModel policy)
     {
         var paths = policy.PathsWhere(path => path.AllowsAnyOrigin && path.AllowsCredentials, out var onEveryPath);
         var reported = new HashSet<IOperation>();
