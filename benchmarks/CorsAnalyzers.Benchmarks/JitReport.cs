@@ -18,7 +18,7 @@ namespace CorsAnalyzers.Benchmarks;
 /// </summary>
 public static class JitReport
 {
-    public static void Run(int fileCount, int top)
+    public static void Run(int fileCount, int top, bool preJit)
     {
         var compilation = AnalysisSetup.CreateCompilation(fileCount, aspNetCore: true, WebAppGenerator.DefaultCorsFileInterval);
         compilation.GetDiagnostics();
@@ -26,6 +26,30 @@ public static class JitReport
         Analyze(compilation, aspNetCore);
 
         var cors = AnalysisSetup.CorsAnalyzers();
+        if (preJit)
+        {
+            // What the first run costs once our own methods are compiled: the difference is their JIT time.
+            var prepared = 0;
+            foreach (var type in typeof(CorsAnalyzer).Assembly.GetTypes())
+            {
+                if (type.ContainsGenericParameters)
+                {
+                    continue;
+                }
+
+                foreach (var method in type.GetMethods(System.Reflection.BindingFlags.DeclaredOnly | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+                {
+                    if (!method.IsAbstract && !method.ContainsGenericParameters)
+                    {
+                        System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                        prepared++;
+                    }
+                }
+            }
+
+            Console.WriteLine($"Prepared {prepared} methods of CorsAnalyzers before the first run.");
+        }
+
         using var listener = new JitListener();
         var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
         var jitTime = System.Runtime.JitInfo.GetCompilationTime();
@@ -43,6 +67,24 @@ public static class JitReport
             Console.WriteLine($"  {analyzer.GetType().Name}: {result.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds:F1} ms");
         }
 
+        var second = Analyze(compilation, cors);
+        Console.WriteLine($"Second run: analyzers {cors.Sum(analyzer => second.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds):F1} ms");
+        var pipelineOnly = ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer(ImmutableArray.Create<CorsRule>(new Rules.CallUseCorsInMiddlewareOrderRule())));
+        var policiesOnly = ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer(ImmutableArray.Create<CorsRule>(new Rules.ConfigureMethodsAndHeadersRule())));
+        for (var run = 1; run <= 3; run++)
+        {
+            var pipelineResult = Analyze(compilation, pipelineOnly);
+            var policiesResult = Analyze(compilation, policiesOnly);
+            Console.WriteLine($"Warm, pipeline rule alone {pipelineResult.AnalyzerTelemetryInfo[pipelineOnly[0]].ExecutionTime.TotalMilliseconds:F1} ms, a policy rule alone {policiesResult.AnalyzerTelemetryInfo[policiesOnly[0]].ExecutionTime.TotalMilliseconds:F1} ms");
+        }
+
+        var idle = ImmutableArray.Create<DiagnosticAnalyzer>(new IdleAnalyzer());
+        for (var run = 1; run <= 2; run++)
+        {
+            var idleResult = Analyze(compilation, idle);
+            Console.WriteLine($"Do-nothing analyzer (an empty action for each invocation and object creation), run {run}: {idleResult.AnalyzerTelemetryInfo[idle[0]].ExecutionTime.TotalMilliseconds:F1} ms");
+        }
+
         var jitted = listener.Methods.ToArray();
         Console.WriteLine($"JIT events seen: {jitted.Length}");
         foreach (var group in jitted.GroupBy(method => method.Namespace).OrderByDescending(group => group.Count()).Take(top))
@@ -53,7 +95,20 @@ public static class JitReport
         Console.WriteLine("Methods:");
         foreach (var method in jitted.Take(2000))
         {
-            Console.WriteLine($"    {method.Namespace}::{method.Name}");
+            Console.WriteLine($"    {method.ILSize,6} {method.Namespace}::{method.Name}");
+        }
+    }
+
+    /// <summary>Runs the package's analyzer <paramref name="runs"/> times on one compilation: a steady loop for a profiler.</summary>
+    public static void Loop(int fileCount, int runs)
+    {
+        var compilation = AnalysisSetup.CreateCompilation(fileCount, aspNetCore: true, WebAppGenerator.DefaultCorsFileInterval);
+        compilation.GetDiagnostics();
+        var cors = AnalysisSetup.CorsAnalyzers();
+        for (var run = 1; run <= runs; run++)
+        {
+            var result = Analyze(compilation, cors);
+            Console.WriteLine($"run {run}: {cors.Sum(analyzer => result.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds):F1} ms");
         }
     }
 
@@ -61,11 +116,33 @@ public static class JitReport
         => AnalysisSetup.WithAnalyzers(compilation.Clone(), analyzers, logTime: true)
             .GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
 
+    /// <summary>The floor: what the compiler's dispatch costs an analyzer that registers what ours registers and does nothing.</summary>
+#pragma warning disable RS1001, RS1036, RS1041, RS2008 // a measuring probe, never loaded by a compiler
+    private sealed class IdleAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("IDLE001", "Idle", "Idle", "Performance", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start => start.RegisterOperationBlockStartAction(block =>
+            {
+                block.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+                block.RegisterOperationAction(_ => { }, OperationKind.ObjectCreation);
+            }));
+        }
+    }
+
+#pragma warning restore RS1001, RS1036, RS1041, RS2008
+
     private sealed class JitListener : EventListener
     {
         private const EventKeywords JitKeyword = (EventKeywords)0x10;
 
-        public ConcurrentQueue<(string Namespace, string Name)> Methods { get; } = new();
+        public ConcurrentQueue<(string Namespace, string Name, int ILSize)> Methods { get; } = new();
 
         protected override void OnEventSourceCreated(EventSource source)
         {
@@ -81,7 +158,7 @@ public static class JitReport
             {
                 var names = data.PayloadNames!;
                 string Get(string name) => payload[names.IndexOf(name)]?.ToString() ?? "";
-                Methods.Enqueue((Get("MethodNamespace"), Get("MethodName")));
+                Methods.Enqueue((Get("MethodNamespace"), Get("MethodName"), int.TryParse(Get("MethodILSize"), out var size) ? size : 0));
             }
         }
     }

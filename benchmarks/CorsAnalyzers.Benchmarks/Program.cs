@@ -15,7 +15,10 @@ switch (args.FirstOrDefault())
         AnalyzerTelemetry.Run(counts.Length > 0 ? counts : new[] { 1_000, 10_000 }, runs: 3, interval);
         break;
     case "jit":
-        JitReport.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000, top: 40);
+        JitReport.Run(args.Length > 1 && int.TryParse(args[1], out var jitFiles) ? jitFiles : 1_000, top: 40, preJit: args.Contains("--prejit"));
+        break;
+    case "loop":
+        JitReport.Loop(args.Length > 1 ? int.Parse(args[1]) : 1_000, args.Length > 2 ? int.Parse(args[2]) : 20);
         break;
     case "coldstart":
         ColdStart.Run(args.Length > 1 ? int.Parse(args[1]) : 1_000);

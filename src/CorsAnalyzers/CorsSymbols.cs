@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -67,9 +66,8 @@ internal sealed class CorsSymbols
         CorsMiddlewareExtensionsName,
         CorsEndpointConventionBuilderExtensionsName);
 
-    private readonly Dictionary<IMethodSymbol, BuilderMethod> _builderMethods;
-    private readonly Dictionary<IPropertySymbol, PolicyMember> _policyMembers;
-    private readonly Dictionary<IMethodSymbol, CollectionMethod> _collectionMethods;
+    private readonly INamedTypeSymbol _collection;
+    private readonly INamedTypeSymbol _list;
 
     private CorsSymbols(
         Compilation compilation,
@@ -84,27 +82,8 @@ internal sealed class CorsSymbols
         CorsOptions = corsOptions;
         CorsMiddlewareExtensions = corsMiddlewareExtensions;
         CorsEndpointConventionBuilderExtensions = corsEndpointConventionBuilderExtensions;
-        _builderMethods = new Dictionary<IMethodSymbol, BuilderMethod>(SymbolEqualityComparer.Default);
-        foreach (var member in corsPolicyBuilder.GetMembers())
-        {
-            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method)
-            {
-                _builderMethods[method] = Classify(method.Name);
-            }
-        }
-
-        _policyMembers = new Dictionary<IPropertySymbol, PolicyMember>(SymbolEqualityComparer.Default);
-        foreach (var member in corsPolicy.GetMembers())
-        {
-            if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public } property)
-            {
-                _policyMembers[property] = ClassifyPolicyMember(property.Name);
-            }
-        }
-
-        _collectionMethods = new Dictionary<IMethodSymbol, CollectionMethod>(SymbolEqualityComparer.Default);
-        AddCollectionMethods(compilation.GetSpecialType(SpecialType.System_Collections_Generic_ICollection_T), _collectionMethods);
-        AddCollectionMethods(compilation.GetSpecialType(SpecialType.System_Collections_Generic_IList_T), _collectionMethods);
+        _collection = compilation.GetSpecialType(SpecialType.System_Collections_Generic_ICollection_T);
+        _list = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IList_T);
     }
 
     public INamedTypeSymbol CorsPolicyBuilder { get; }
@@ -142,7 +121,7 @@ internal sealed class CorsSymbols
 
     /// <summary>What <paramref name="method"/> does when it is one of CorsPolicyBuilder's own methods; otherwise <see cref="BuilderMethod.None"/>.</summary>
     public BuilderMethod GetBuilderMethod(IMethodSymbol method)
-        => _builderMethods.TryGetValue(method.OriginalDefinition, out var kind) ? kind : BuilderMethod.None;
+        => method.MethodKind == MethodKind.Ordinary && IsBuilder(method.ContainingType) ? Classify(method.Name) : BuilderMethod.None;
 
     public bool IsBuilder(ITypeSymbol? type)
         => SymbolEqualityComparer.Default.Equals(type, CorsPolicyBuilder);
@@ -152,17 +131,33 @@ internal sealed class CorsSymbols
 
     /// <summary>Which <c>CorsPolicy</c> property <paramref name="property"/> is; <see cref="PolicyMember.None"/> for any other property.</summary>
     public PolicyMember GetPolicyMember(IPropertySymbol property)
-        => _policyMembers.TryGetValue(property.OriginalDefinition, out var member) ? member : PolicyMember.None;
+        => IsPolicy(property.ContainingType) ? ClassifyPolicyMember(property.Name) : PolicyMember.None;
 
     /// <summary>What <paramref name="method"/> does when it is <c>ICollection&lt;T&gt;</c>'s or <c>IList&lt;T&gt;</c>'s own mutator.</summary>
     public CollectionMethod GetCollectionMethod(IMethodSymbol method)
-        => _collectionMethods.TryGetValue(method.OriginalDefinition, out var kind) ? kind : CollectionMethod.None;
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type
+            || (!SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _collection) && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _list)))
+        {
+            return CollectionMethod.None;
+        }
+
+        return method.Name switch
+        {
+            "Add" => CollectionMethod.Add,
+            "Clear" => CollectionMethod.Clear,
+            "Remove" or "Insert" or "RemoveAt" => CollectionMethod.OtherMutation,
+            _ => CollectionMethod.None,
+        };
+    }
 
     public bool IsCorsOptionsMethod(IMethodSymbol method, string name)
         => method.Name == name && SymbolEqualityComparer.Default.Equals(method.ContainingType, CorsOptions);
 
-    // The member names are those of CorsPolicyBuilder itself: this maps ASP.NET Core's own symbols, resolved
-    // above from the type, to what they do. A user's method with the same name is never in this table.
+    // Symbols first, then names: a method is classified only once its containing type is ASP.NET Core's own
+    // CorsPolicyBuilder (compared as a symbol), so the names below are those of that type's members and a user's
+    // method with the same name never gets here. No per-member table: building one loaded every member of the type
+    // into the compiler on each compilation start, and its dictionary was compiled by the JIT in every build.
     private static BuilderMethod Classify(string name) => name switch
     {
         "WithOrigins" => BuilderMethod.WithOrigins,
@@ -181,7 +176,7 @@ internal sealed class CorsSymbols
         _ => BuilderMethod.None,
     };
 
-    // As above: the names of CorsPolicy's own properties, resolved from the type.
+    // As above: the names of CorsPolicy's own properties, once the containing type is CorsPolicy.
     private static PolicyMember ClassifyPolicyMember(string name) => name switch
     {
         "Origins" => PolicyMember.Origins,
@@ -193,22 +188,4 @@ internal sealed class CorsSymbols
         "PreflightMaxAge" => PolicyMember.PreflightMaxAge,
         _ => PolicyMember.None,
     };
-
-    // The mutators of the BCL's ICollection<T> and IList<T>, resolved from the special types.
-    private static void AddCollectionMethods(INamedTypeSymbol type, Dictionary<IMethodSymbol, CollectionMethod> methods)
-    {
-        foreach (var member in type.GetMembers())
-        {
-            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
-            {
-                methods[method] = method.Name switch
-                {
-                    "Add" => CollectionMethod.Add,
-                    "Clear" => CollectionMethod.Clear,
-                    "Remove" or "Insert" or "RemoveAt" => CollectionMethod.OtherMutation,
-                    _ => CollectionMethod.None,
-                };
-            }
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,7 +9,7 @@ namespace CorsAnalyzers.Pipeline;
 /// </summary>
 internal sealed class PipelineCall
 {
-    public PipelineCall(MiddlewareKind kind, IInvocationOperation invocation, int position, int step, ImmutableArray<MiddlewareKind> helperKinds)
+    public PipelineCall(MiddlewareKind kind, IInvocationOperation invocation, int position, int step, MiddlewareKind[] helperKinds)
     {
         Kind = kind;
         Invocation = invocation;
@@ -31,9 +30,9 @@ internal sealed class PipelineCall
     public int Step { get; }
 
     /// <summary>Every middleware the helper adds, in order; empty for a direct call.</summary>
-    public ImmutableArray<MiddlewareKind> HelperKinds { get; }
+    public MiddlewareKind[] HelperKinds { get; }
 
-    public bool IsDirect => HelperKinds.IsDefaultOrEmpty;
+    public bool IsDirect => HelperKinds.Length == 0;
 
     /// <summary>The method called here: <c>UseCors</c> itself, or the helper.</summary>
     public IMethodSymbol Method => Invocation.TargetMethod;

@@ -43,7 +43,7 @@ internal sealed class PipelineCollector
         {
             if (ResolveInScope(invocation, PipelineModel.ThisArgument(invocation)) is { } receiver)
             {
-                _calls.Add((receiver, new PipelineCall(kind, invocation, CallPosition(invocation), 0, ImmutableArray<MiddlewareKind>.Empty)));
+                _calls.Add((receiver, new PipelineCall(kind, invocation, CallPosition(invocation), 0, MiddlewareKinds.None)));
             }
 
             return;

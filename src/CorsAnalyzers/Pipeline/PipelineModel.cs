@@ -18,8 +18,10 @@ internal sealed class PipelineModel
     /// <summary>How deep helpers calling helpers are followed.</summary>
     private const int MaxHelperDepth = 4;
 
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), ImmutableArray<MiddlewareKind>> _helperKinds = new(HelperKeyComparer.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, (RegisteredServices Services, bool Explicit)> _helperRegistrations = new(SymbolEqualityComparer.Default);
+    // Keyed by the helper's builder parameter, and holding reference types only: instantiations of the collections
+    // over our own value types were compiled by the JIT in every build, and cost more than the lookups they served.
+    private readonly ConcurrentDictionary<IParameterSymbol, MiddlewareKind[]> _helperKinds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, HelperRegistrations> _helperRegistrations = new(SymbolEqualityComparer.Default);
     private readonly Compilation _compilation;
     private int _declaresCorsMetadata; // 0 unknown, 1 no, 2 yes
 
@@ -112,7 +114,7 @@ internal sealed class PipelineModel
         foreach (var parameter in PipelineSymbols.Unreduced(method).Parameters)
         {
             if (Symbols.IsApplicationBuilder(parameter.Type)
-                && GetHelperKinds(method, parameter.Ordinal, invocation.SemanticModel, cancellationToken).Contains(MiddlewareKind.Cors))
+                && MiddlewareKinds.Contains(GetHelperKinds(method, parameter.Ordinal, invocation.SemanticModel, cancellationToken), MiddlewareKind.Cors))
             {
                 return true;
             }
@@ -125,12 +127,15 @@ internal sealed class PipelineModel
     /// The middleware a method declared in source adds to its builder parameter number <paramref name="ordinal"/>
     /// (following the helpers it calls), in order.
     /// </summary>
-    public ImmutableArray<MiddlewareKind> GetHelperKinds(IMethodSymbol method, int ordinal, SemanticModel? model, CancellationToken cancellationToken)
+    public MiddlewareKind[] GetHelperKinds(IMethodSymbol method, int ordinal, SemanticModel? model, CancellationToken cancellationToken)
         => GetHelperKinds(PipelineSymbols.Unreduced(method), ordinal, model, 0, cancellationToken);
 
     /// <summary>The services a method declared in source registers (following the methods it calls), and whether it does so explicitly.</summary>
     public (RegisteredServices Services, bool Explicit) GetHelperRegistrations(IMethodSymbol method, SemanticModel? model, CancellationToken cancellationToken)
-        => GetHelperRegistrations(PipelineSymbols.Unreduced(method), model, 0, cancellationToken);
+    {
+        var registrations = GetHelperRegistrations(PipelineSymbols.Unreduced(method), model, 0, cancellationToken);
+        return (registrations.Services, registrations.Explicit);
+    }
 
     /// <summary>True when a type or method declared in the compilation carries CORS metadata (<c>[EnableCors]</c>, <c>[DisableCors]</c>).</summary>
     public bool DeclaresCorsMetadataAttributes(CancellationToken cancellationToken)
@@ -146,19 +151,22 @@ internal sealed class PipelineModel
         return state == 2;
     }
 
-    private ImmutableArray<MiddlewareKind> GetHelperKinds(IMethodSymbol method, int ordinal, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    private MiddlewareKind[] GetHelperKinds(IMethodSymbol method, int ordinal, SemanticModel? model, int depth, CancellationToken cancellationToken)
     {
-        var key = (method, ordinal);
-        if (_helperKinds.TryGetValue(key, out var cached))
+        if (ordinal >= method.Parameters.Length)
+        {
+            return MiddlewareKinds.None;
+        }
+
+        var parameter = method.Parameters[ordinal];
+        if (_helperKinds.TryGetValue(parameter, out var cached))
         {
             return cached;
         }
 
-        var kinds = ImmutableArray<MiddlewareKind>.Empty;
-        if (depth < MaxHelperDepth && ordinal < method.Parameters.Length && SourceBodies.GetBody(method, model) is { } body)
+        var kinds = MiddlewareKinds.None;
+        if (depth < MaxHelperDepth && SourceBodies.GetBody(method, model) is { } body)
         {
-            var parameter = method.Parameters[ordinal];
-            var builder = ImmutableArray.CreateBuilder<MiddlewareKind>();
             foreach (var invocation in InvocationsInOrder(body))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -167,7 +175,7 @@ internal sealed class PipelineModel
                 {
                     if (SymbolEqualityComparer.Default.Equals(ResolveBuilder(ThisArgument(invocation)), parameter))
                     {
-                        builder.Add(kind);
+                        kinds = MiddlewareKinds.Append(kinds, kind);
                     }
                 }
                 else if (IsInSource(invocation.TargetMethod))
@@ -177,26 +185,25 @@ internal sealed class PipelineModel
                         if (argument.Parameter is { } target && Symbols.IsApplicationBuilder(target.Type)
                             && SymbolEqualityComparer.Default.Equals(ResolveBuilder(argument.Value), parameter))
                         {
-                            builder.AddRange(GetHelperKinds(PipelineSymbols.Unreduced(invocation.TargetMethod), target.Ordinal, invocation.SemanticModel, depth + 1, cancellationToken));
+                            kinds = MiddlewareKinds.Append(kinds, GetHelperKinds(PipelineSymbols.Unreduced(invocation.TargetMethod), target.Ordinal, invocation.SemanticModel, depth + 1, cancellationToken));
                         }
                     }
                 }
             }
-
-            kinds = builder.ToImmutable();
         }
 
-        return _helperKinds.GetOrAdd(key, kinds);
+        return _helperKinds.GetOrAdd(parameter, kinds);
     }
 
-    private (RegisteredServices Services, bool Explicit) GetHelperRegistrations(IMethodSymbol method, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    private HelperRegistrations GetHelperRegistrations(IMethodSymbol method, SemanticModel? model, int depth, CancellationToken cancellationToken)
     {
         if (_helperRegistrations.TryGetValue(method, out var cached))
         {
             return cached;
         }
 
-        var result = (Services: RegisteredServices.None, Explicit: false);
+        var services = RegisteredServices.None;
+        var isExplicit = false;
         if (depth < MaxHelperDepth && SourceBodies.GetBody(method, model) is { } body)
         {
             foreach (var operation in body.DescendantsAndSelf())
@@ -207,19 +214,21 @@ internal sealed class PipelineModel
                     continue;
                 }
 
-                if (Symbols.TryGetRegistration(invocation.TargetMethod, out var services, out var isExplicit))
+                if (Symbols.TryGetRegistration(invocation.TargetMethod, out var registered, out var registeredExplicitly))
                 {
-                    result = (result.Services | services, result.Explicit | isExplicit);
+                    services |= registered;
+                    isExplicit |= registeredExplicitly;
                 }
                 else if (IsInSource(invocation.TargetMethod))
                 {
                     var nested = GetHelperRegistrations(PipelineSymbols.Unreduced(invocation.TargetMethod), invocation.SemanticModel, depth + 1, cancellationToken);
-                    result = (result.Services | nested.Services, result.Explicit | nested.Explicit);
+                    services |= nested.Services;
+                    isExplicit |= nested.Explicit;
                 }
             }
         }
 
-        return _helperRegistrations.GetOrAdd(method, result);
+        return _helperRegistrations.GetOrAdd(method, new HelperRegistrations(services, isExplicit));
     }
 
     /// <summary>The calls a body makes itself (not those in lambdas or local functions), in the order they run.</summary>
@@ -283,14 +292,17 @@ internal sealed class PipelineModel
         return false;
     }
 
-    private sealed class HelperKeyComparer : IEqualityComparer<(IMethodSymbol Method, int Ordinal)>
+    /// <summary>What a helper registers: a class, so the cache holds reference types only.</summary>
+    private sealed class HelperRegistrations
     {
-        public static readonly HelperKeyComparer Instance = new();
+        public HelperRegistrations(RegisteredServices services, bool isExplicit)
+        {
+            Services = services;
+            Explicit = isExplicit;
+        }
 
-        public bool Equals((IMethodSymbol Method, int Ordinal) x, (IMethodSymbol Method, int Ordinal) y)
-            => x.Ordinal == y.Ordinal && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+        public RegisteredServices Services { get; }
 
-        public int GetHashCode((IMethodSymbol Method, int Ordinal) obj)
-            => (SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 31) + obj.Ordinal;
+        public bool Explicit { get; }
     }
 }

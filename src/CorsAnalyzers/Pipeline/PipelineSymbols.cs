@@ -15,39 +15,45 @@ internal sealed class PipelineSymbols
     public const string WebApplicationName = "Microsoft.AspNetCore.Builder.WebApplication";
     public const string CorsMetadataName = "Microsoft.AspNetCore.Cors.Infrastructure.ICorsMetadata";
 
-    /// <summary>ASP.NET Core's own middleware methods: declaring type, method name, what it adds.</summary>
-    public static ImmutableArray<(string Type, string Method, MiddlewareKind Kind)> MiddlewareMethods { get; } = ImmutableArray.Create(
-        (CorsSymbols.CorsMiddlewareExtensionsName, "UseCors", MiddlewareKind.Cors),
-        ("Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions", "UseRouting", MiddlewareKind.Routing),
-        ("Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions", "UseEndpoints", MiddlewareKind.Endpoints),
-        ("Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions", "UseAuthentication", MiddlewareKind.Authentication),
-        ("Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions", "UseAuthorization", MiddlewareKind.Authorization),
-        ("Microsoft.AspNetCore.Builder.ResponseCachingExtensions", "UseResponseCaching", MiddlewareKind.ResponseCaching),
-        ("Microsoft.AspNetCore.Builder.OutputCacheApplicationBuilderExtensions", "UseOutputCache", MiddlewareKind.OutputCache),
-        ("Microsoft.AspNetCore.Builder.RunExtensions", "Run", MiddlewareKind.Run));
+    private const string Routing = "Microsoft.AspNetCore.Routing";
+    private const string Authentication = "Microsoft.AspNetCore.Authentication";
+    private const string AuthorizationPolicy = "Microsoft.AspNetCore.Authorization.Policy";
+    private const string Mvc = "Microsoft.AspNetCore.Mvc";
+
+    /// <summary>ASP.NET Core's own middleware methods: declaring assembly and type, method name, what it adds.</summary>
+    public static ImmutableArray<MiddlewareMethod> MiddlewareMethods { get; } = ImmutableArray.Create(
+        new MiddlewareMethod(WellKnownTypes.CorsAssembly, CorsSymbols.CorsMiddlewareExtensionsName, "UseCors", MiddlewareKind.Cors),
+        new MiddlewareMethod(Routing, "Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions", "UseRouting", MiddlewareKind.Routing),
+        new MiddlewareMethod(Routing, "Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions", "UseEndpoints", MiddlewareKind.Endpoints),
+        new MiddlewareMethod(Authentication, "Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions", "UseAuthentication", MiddlewareKind.Authentication),
+        new MiddlewareMethod(AuthorizationPolicy, "Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions", "UseAuthorization", MiddlewareKind.Authorization),
+        new MiddlewareMethod("Microsoft.AspNetCore.ResponseCaching", "Microsoft.AspNetCore.Builder.ResponseCachingExtensions", "UseResponseCaching", MiddlewareKind.ResponseCaching),
+        new MiddlewareMethod("Microsoft.AspNetCore.OutputCaching", "Microsoft.AspNetCore.Builder.OutputCacheApplicationBuilderExtensions", "UseOutputCache", MiddlewareKind.OutputCache),
+        new MiddlewareMethod("Microsoft.AspNetCore.Http.Abstractions", "Microsoft.AspNetCore.Builder.RunExtensions", "Run", MiddlewareKind.Run));
 
     /// <summary>
     /// Service registrations that make WebApplication add UseAuthentication()/UseAuthorization() when the app does not
     /// call them. Explicit ones say the app uses authentication or authorization; the MVC ones register the same
     /// services as a side effect (AddControllers calls AddAuthenticationCore and AddAuthorization).
     /// </summary>
-    public static ImmutableArray<(string Type, string Method, RegisteredServices Services, bool Explicit)> RegistrationMethods { get; } = ImmutableArray.Create(
-        ("Microsoft.Extensions.DependencyInjection.AuthenticationServiceCollectionExtensions", "AddAuthentication", RegisteredServices.Authentication, true),
-        ("Microsoft.Extensions.DependencyInjection.AuthenticationCoreServiceCollectionExtensions", "AddAuthenticationCore", RegisteredServices.Authentication, true),
-        ("Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions", "AddAuthorization", RegisteredServices.Authorization, true),
-        ("Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions", "AddAuthorizationBuilder", RegisteredServices.Authorization, true),
-        ("Microsoft.Extensions.DependencyInjection.AuthorizationServiceCollectionExtensions", "AddAuthorizationCore", RegisteredServices.Authorization, true),
-        ("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddControllers", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
-        ("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddControllersWithViews", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
-        ("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddMvc", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
-        ("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddRazorPages", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
-        ("Microsoft.Extensions.DependencyInjection.MvcCoreMvcCoreBuilderExtensions", "AddAuthorization", RegisteredServices.Authentication | RegisteredServices.Authorization, false));
+    public static ImmutableArray<RegistrationMethod> RegistrationMethods { get; } = ImmutableArray.Create(
+        new RegistrationMethod(Authentication, "Microsoft.Extensions.DependencyInjection.AuthenticationServiceCollectionExtensions", "AddAuthentication", RegisteredServices.Authentication, true),
+        new RegistrationMethod("Microsoft.AspNetCore.Authentication.Core", "Microsoft.Extensions.DependencyInjection.AuthenticationCoreServiceCollectionExtensions", "AddAuthenticationCore", RegisteredServices.Authentication, true),
+        new RegistrationMethod(AuthorizationPolicy, "Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions", "AddAuthorization", RegisteredServices.Authorization, true),
+        new RegistrationMethod(AuthorizationPolicy, "Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions", "AddAuthorizationBuilder", RegisteredServices.Authorization, true),
+        new RegistrationMethod("Microsoft.AspNetCore.Authorization", "Microsoft.Extensions.DependencyInjection.AuthorizationServiceCollectionExtensions", "AddAuthorizationCore", RegisteredServices.Authorization, true),
+        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddControllers", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
+        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddControllersWithViews", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
+        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddMvc", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
+        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddRazorPages", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
+        new RegistrationMethod("Microsoft.AspNetCore.Mvc.Core", "Microsoft.Extensions.DependencyInjection.MvcCoreMvcCoreBuilderExtensions", "AddAuthorization", RegisteredServices.Authentication | RegisteredServices.Authorization, false));
 
     /// <summary>Every type name this class resolves; a meta-test checks each (and each method) against ASP.NET Core 8 and 10.</summary>
     public static ImmutableArray<string> MetadataNames { get; } = CollectMetadataNames();
 
-    private readonly Dictionary<IMethodSymbol, MiddlewareKind> _middleware = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<IMethodSymbol, (RegisteredServices Services, bool Explicit)> _registrations = new(SymbolEqualityComparer.Default);
+    // The declaring type of each entry of MiddlewareMethods and RegistrationMethods, at the same index (null when absent).
+    private readonly INamedTypeSymbol?[] _middlewareTypes;
+    private readonly INamedTypeSymbol?[] _registrationTypes;
 
     private PipelineSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, CorsSymbols cors)
     {
@@ -55,20 +61,24 @@ internal sealed class PipelineSymbols
         WebApplication = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore", WebApplicationName);
         CorsMetadata = WellKnownTypes.Get(compilation, WellKnownTypes.CorsAssembly, CorsMetadataName);
         CorsEndpointConventionBuilderExtensions = cors.CorsEndpointConventionBuilderExtensions;
-        foreach (var (type, name, kind) in MiddlewareMethods)
+
+        // Types only: their members are never enumerated, so the compiler loads no member it would not load itself.
+        _middlewareTypes = new INamedTypeSymbol?[MiddlewareMethods.Length];
+        for (var i = 0; i < _middlewareTypes.Length; i++)
         {
-            foreach (var method in Methods(compilation, type, name))
-            {
-                _middleware[method] = kind;
-            }
+            var method = MiddlewareMethods[i];
+            _middlewareTypes[i] = i > 0 && MiddlewareMethods[i - 1].Type == method.Type
+                ? _middlewareTypes[i - 1]
+                : WellKnownTypes.Get(compilation, method.Assembly, method.Type);
         }
 
-        foreach (var (type, name, services, isExplicit) in RegistrationMethods)
+        _registrationTypes = new INamedTypeSymbol?[RegistrationMethods.Length];
+        for (var i = 0; i < _registrationTypes.Length; i++)
         {
-            foreach (var method in Methods(compilation, type, name))
-            {
-                _registrations[method] = (services, isExplicit);
-            }
+            var method = RegistrationMethods[i];
+            _registrationTypes[i] = i > 0 && RegistrationMethods[i - 1].Type == method.Type
+                ? _registrationTypes[i - 1]
+                : WellKnownTypes.Get(compilation, method.Assembly, method.Type);
         }
     }
 
@@ -88,14 +98,44 @@ internal sealed class PipelineSymbols
         return applicationBuilder is not null;
     }
 
+    /// <summary>What <paramref name="method"/> adds to the pipeline when it is one of ASP.NET Core's <see cref="MiddlewareMethods"/>.</summary>
     public MiddlewareKind GetMiddleware(IMethodSymbol method)
-        => _middleware.TryGetValue(Unreduced(method), out var kind) ? kind : MiddlewareKind.None;
+    {
+        method = Unreduced(method);
+        if (IsPublicStatic(method))
+        {
+            for (var i = 0; i < _middlewareTypes.Length; i++)
+            {
+                if (Declares(_middlewareTypes[i], MiddlewareMethods[i].Name, method))
+                {
+                    return MiddlewareMethods[i].Kind;
+                }
+            }
+        }
 
+        return MiddlewareKind.None;
+    }
+
+    /// <summary>The services <paramref name="method"/> registers when it is one of ASP.NET Core's <see cref="RegistrationMethods"/>.</summary>
     public bool TryGetRegistration(IMethodSymbol method, out RegisteredServices services, out bool isExplicit)
     {
-        var found = _registrations.TryGetValue(Unreduced(method), out var registration);
-        (services, isExplicit) = registration;
-        return found;
+        method = Unreduced(method);
+        if (IsPublicStatic(method))
+        {
+            for (var i = 0; i < _registrationTypes.Length; i++)
+            {
+                if (Declares(_registrationTypes[i], RegistrationMethods[i].Name, method))
+                {
+                    services = RegistrationMethods[i].Services;
+                    isExplicit = RegistrationMethods[i].Explicit;
+                    return true;
+                }
+            }
+        }
+
+        services = RegisteredServices.None;
+        isExplicit = false;
+        return false;
     }
 
     public bool IsRequireCors(IMethodSymbol method)
@@ -149,55 +189,25 @@ internal sealed class PipelineSymbols
 
     public static IMethodSymbol Unreduced(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
-    private static IEnumerable<IMethodSymbol> Methods(Compilation compilation, string typeName, string methodName)
-    {
-        // The names are those of ASP.NET Core's own types: the methods are looked up on the resolved type, never
-        // compared with user code by name.
-        var type = WellKnownTypes.Get(compilation, DeclaringAssembly(typeName), typeName);
-        if (type is null)
-        {
-            yield break;
-        }
+    private static bool IsPublicStatic(IMethodSymbol method)
+        => method.IsStatic && method.DeclaredAccessibility == Accessibility.Public && method.MethodKind == MethodKind.Ordinary;
 
-        foreach (var member in type.GetMembers(methodName))
-        {
-            if (member is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public } method)
-            {
-                yield return method;
-            }
-        }
-    }
-
-    /// <summary>The assembly that declares each type in ASP.NET Core 8 to 10 (a moved type is still found, more slowly).</summary>
-    private static string DeclaringAssembly(string typeName) => typeName switch
-    {
-        CorsSymbols.CorsMiddlewareExtensionsName => WellKnownTypes.CorsAssembly,
-        "Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions" => "Microsoft.AspNetCore.Routing",
-        "Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions" => "Microsoft.AspNetCore.Authentication",
-        "Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions" => "Microsoft.AspNetCore.Authorization.Policy",
-        "Microsoft.AspNetCore.Builder.ResponseCachingExtensions" => "Microsoft.AspNetCore.ResponseCaching",
-        "Microsoft.AspNetCore.Builder.OutputCacheApplicationBuilderExtensions" => "Microsoft.AspNetCore.OutputCaching",
-        "Microsoft.AspNetCore.Builder.RunExtensions" => "Microsoft.AspNetCore.Http.Abstractions",
-        "Microsoft.Extensions.DependencyInjection.AuthenticationServiceCollectionExtensions" => "Microsoft.AspNetCore.Authentication",
-        "Microsoft.Extensions.DependencyInjection.AuthenticationCoreServiceCollectionExtensions" => "Microsoft.AspNetCore.Authentication.Core",
-        "Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions" => "Microsoft.AspNetCore.Authorization.Policy",
-        "Microsoft.Extensions.DependencyInjection.AuthorizationServiceCollectionExtensions" => "Microsoft.AspNetCore.Authorization",
-        "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions" => "Microsoft.AspNetCore.Mvc",
-        "Microsoft.Extensions.DependencyInjection.MvcCoreMvcCoreBuilderExtensions" => "Microsoft.AspNetCore.Mvc.Core",
-        _ => string.Empty,
-    };
+    // The symbol decides: the name is compared only with the members of ASP.NET Core's own type, never to recognise
+    // a method on its own, so a user's UseCors() is not ASP.NET Core's. Name first because it is the cheaper test.
+    private static bool Declares(INamedTypeSymbol? type, string name, IMethodSymbol method)
+        => type is not null && method.Name == name && SymbolEqualityComparer.Default.Equals(method.ContainingType, type);
 
     private static ImmutableArray<string> CollectMetadataNames()
     {
         var names = new List<string> { ApplicationBuilderName, WebApplicationName, CorsMetadataName };
-        foreach (var (type, _, _) in MiddlewareMethods)
+        foreach (var method in MiddlewareMethods)
         {
-            names.Add(type);
+            names.Add(method.Type);
         }
 
-        foreach (var (type, _, _, _) in RegistrationMethods)
+        foreach (var method in RegistrationMethods)
         {
-            names.Add(type);
+            names.Add(method.Type);
         }
 
         var distinct = new List<string>();
@@ -211,4 +221,56 @@ internal sealed class PipelineSymbols
 
         return distinct.ToImmutableArray();
     }
+}
+
+/// <summary>One of ASP.NET Core's pipeline methods: where it is declared and what it adds.</summary>
+internal sealed class MiddlewareMethod
+{
+    public MiddlewareMethod(string assembly, string type, string name, MiddlewareKind kind)
+    {
+        Assembly = assembly;
+        Type = type;
+        Name = name;
+        Kind = kind;
+    }
+
+    /// <summary>The assembly that declares the type in ASP.NET Core 8 to 10 (a moved type is still found, more slowly).</summary>
+    public string Assembly { get; }
+
+    public string Type { get; }
+
+    public string Name { get; }
+
+    public MiddlewareKind Kind { get; }
+
+    public void Deconstruct(out string type, out string name, out MiddlewareKind kind)
+        => (type, name, kind) = (Type, Name, Kind);
+}
+
+/// <summary>One of ASP.NET Core's service registrations: where it is declared and which services it adds.</summary>
+internal sealed class RegistrationMethod
+{
+    public RegistrationMethod(string assembly, string type, string name, RegisteredServices services, bool isExplicit)
+    {
+        Assembly = assembly;
+        Type = type;
+        Name = name;
+        Services = services;
+        Explicit = isExplicit;
+    }
+
+    /// <inheritdoc cref="MiddlewareMethod.Assembly"/>
+    public string Assembly { get; }
+
+    public string Type { get; }
+
+    public string Name { get; }
+
+    public RegisteredServices Services { get; }
+
+    /// <summary>True when the app asks for the services itself (AddAuthentication), not as a side effect (AddControllers).</summary>
+    public bool Explicit { get; }
+
+    public void Deconstruct(out string type, out string name, out RegisteredServices services, out bool isExplicit)
+        => (type, name, services, isExplicit) = (Type, Name, Services, Explicit);
 }

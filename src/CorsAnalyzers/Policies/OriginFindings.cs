@@ -32,7 +32,7 @@ internal static class OriginFindings
     public static ImmutableArray<OriginFinding> Find(CorsPolicyModel policy)
     {
         var present = new Dictionary<IOperation, int>();
-        var found = new Dictionary<IOperation, (PolicyValue Origin, OriginProblem Problem, int Paths)>();
+        var found = new Dictionary<IOperation, Found>();
         var order = new List<IOperation>();
         foreach (var path in policy.Paths)
         {
@@ -63,11 +63,11 @@ internal static class OriginFindings
 
                 if (found.TryGetValue(origin.Source, out var existing))
                 {
-                    found[origin.Source] = (existing.Origin, existing.Problem, existing.Paths + 1);
+                    existing.Paths++;
                 }
                 else
                 {
-                    found[origin.Source] = (origin, problem, 1);
+                    found[origin.Source] = new Found(origin, problem);
                     order.Add(origin.Source);
                 }
             }
@@ -76,10 +76,26 @@ internal static class OriginFindings
         var findings = ImmutableArray.CreateBuilder<OriginFinding>(order.Count);
         foreach (var source in order)
         {
-            var (origin, problem, paths) = found[source];
-            findings.Add(new OriginFinding(origin, problem, paths == present[source]));
+            var finding = found[source];
+            findings.Add(new OriginFinding(finding.Origin, finding.Problem, finding.Paths == present[source]));
         }
 
         return findings.MoveToImmutable();
+    }
+
+    /// <summary>An origin with a problem and the number of paths that list it (a class: see <see cref="Pipeline.MiddlewareKinds"/>).</summary>
+    private sealed class Found
+    {
+        public Found(PolicyValue origin, OriginProblem problem)
+        {
+            Origin = origin;
+            Problem = problem;
+        }
+
+        public PolicyValue Origin { get; }
+
+        public OriginProblem Problem { get; }
+
+        public int Paths { get; set; } = 1;
     }
 }

@@ -50,7 +50,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
 
         // Moving UseCors before the blocker must not move it before an explicit UseRouting.
         var canMove = cors.IsDirect
-            && (blocker.IsDirect || !blocker.HelperKinds.Contains(MiddlewareKind.Routing))
+            && (blocker.IsDirect || !MiddlewareKinds.Contains(blocker.HelperKinds, MiddlewareKind.Routing))
             && !pipeline.AnyBetween(blocker, cors, kind => kind == MiddlewareKind.Routing);
         var reason = blocker.Kind switch
         {
