@@ -90,7 +90,7 @@ internal sealed class PipelineModel
     public static bool IsInSource(IMethodSymbol method)
     {
         var unreduced = PipelineSymbols.Unreduced(method);
-        return !unreduced.DeclaringSyntaxReferences.IsEmpty && unreduced.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction;
+        return unreduced.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && !unreduced.DeclaringSyntaxReferences.IsEmpty;
     }
 
     /// <summary>
@@ -99,11 +99,12 @@ internal sealed class PipelineModel
     /// </summary>
     public bool MayAddCors(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
+        // Asked of every invocation in the compilation: ASP.NET Core's UseCors is recognised by its declaring type first,
+        // and any other method declared outside the compilation is settled without looking further.
         var method = invocation.TargetMethod;
-        var kind = Symbols.GetMiddleware(method);
-        if (kind != MiddlewareKind.None)
+        if (Symbols.IsCorsMiddlewareExtensions(method.ContainingType))
         {
-            return kind == MiddlewareKind.Cors;
+            return Symbols.GetMiddleware(method) == MiddlewareKind.Cors;
         }
 
         if (!IsInSource(method))

@@ -49,11 +49,13 @@ internal sealed class PipelineSymbols
         new RegistrationMethod("Microsoft.AspNetCore.Mvc.Core", "Microsoft.Extensions.DependencyInjection.MvcCoreMvcCoreBuilderExtensions", "AddAuthorization", RegisteredServices.Authentication | RegisteredServices.Authorization, false));
 
     /// <summary>Every type name this class resolves; a meta-test checks each (and each method) against ASP.NET Core 8 and 10.</summary>
-    public static ImmutableArray<string> MetadataNames { get; } = CollectMetadataNames();
+    /// <remarks>Computed when asked (only tests ask), so analysis never runs or compiles this code.</remarks>
+    public static ImmutableArray<string> MetadataNames => CollectMetadataNames();
 
     // The declaring type of each entry of MiddlewareMethods and RegistrationMethods, at the same index (null when absent).
     private readonly INamedTypeSymbol?[] _middlewareTypes;
     private readonly INamedTypeSymbol?[] _registrationTypes;
+    private readonly INamedTypeSymbol? _corsMiddlewareExtensions;
 
     private PipelineSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, CorsSymbols cors)
     {
@@ -61,6 +63,7 @@ internal sealed class PipelineSymbols
         WebApplication = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore", WebApplicationName);
         CorsMetadata = WellKnownTypes.Get(compilation, WellKnownTypes.CorsAssembly, CorsMetadataName);
         CorsEndpointConventionBuilderExtensions = cors.CorsEndpointConventionBuilderExtensions;
+        _corsMiddlewareExtensions = cors.CorsMiddlewareExtensions;
 
         // Types only: their members are never enumerated, so the compiler loads no member it would not load itself.
         _middlewareTypes = new INamedTypeSymbol?[MiddlewareMethods.Length];
@@ -90,6 +93,10 @@ internal sealed class PipelineSymbols
 
     public INamedTypeSymbol? CorsEndpointConventionBuilderExtensions { get; }
 
+    /// <summary>True for <c>CorsMiddlewareExtensions</c>, the type that declares <c>UseCors</c>.</summary>
+    public bool IsCorsMiddlewareExtensions(INamedTypeSymbol? type)
+        => _corsMiddlewareExtensions is not null && SymbolEqualityComparer.Default.Equals(type, _corsMiddlewareExtensions);
+
     /// <summary>Resolves the pipeline symbols; false when the compilation has no <c>IApplicationBuilder</c>.</summary>
     public static bool TryCreate(Compilation compilation, CorsSymbols cors, out PipelineSymbols symbols)
     {
@@ -101,6 +108,7 @@ internal sealed class PipelineSymbols
     /// <summary>What <paramref name="method"/> adds to the pipeline when it is one of ASP.NET Core's <see cref="MiddlewareMethods"/>.</summary>
     public MiddlewareKind GetMiddleware(IMethodSymbol method)
     {
+        // Asked of most invocations in the bodies that add CORS: one symbol comparison settles nearly all of them.
         method = Unreduced(method);
         if (IsPublicStatic(method))
         {
@@ -144,7 +152,8 @@ internal sealed class PipelineSymbols
     /// <summary>True for <c>IApplicationBuilder</c> and every type that implements it (<c>WebApplication</c>).</summary>
     public bool IsApplicationBuilder(ITypeSymbol? type)
     {
-        if (type is null)
+        // string, int, ... (most parameters) implement no ASP.NET Core interface.
+        if (type is null || type.SpecialType != SpecialType.None)
         {
             return false;
         }
