@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using CorsAnalyzers.Pipeline;
 using CorsAnalyzers.Policies;
@@ -25,6 +26,9 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         new ConfigureMethodsAndHeadersRule(),
         new DoNotListOriginsThatNeverMatchRule(),
         new DoNotAllowNullOriginRule());
+
+    private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
+    private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
 
     private readonly ImmutableArray<PolicyRule> _policyRules;
     private readonly ImmutableArray<PipelineRule> _pipelineRules;
@@ -83,14 +87,15 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Registered per operation block, so that a finding anywhere in the member that configures the policy (a later
-        // `policy.Origins.Add(...)` statement, say) is a local diagnostic: the IDE shows and fixes only local ones.
-        context.RegisterOperationBlockStartAction(blockContext =>
+        // One delegate per compilation, registered for every operation block: registering per block, so that a finding
+        // anywhere in the member that configures the policy (a later `policy.Origins.Add(...)` statement, say) is a local
+        // diagnostic (the IDE shows and fixes only local ones; LocalDiagnosticsTests); one delegate, so that a block costs
+        // no allocation of ours.
+        Action<OperationAnalysisContext> analyzeOperation = operationContext =>
         {
-            blockContext.RegisterOperationAction(
-                operationContext =>
-                {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
+            switch (operationContext.Operation)
+            {
+                case IInvocationOperation invocation:
                     if (policies && PolicyDiscovery.FromInvocation(invocation, symbols) is { } policy)
                     {
                         AnalyzePolicy(operationContext, policy);
@@ -100,22 +105,19 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                     {
                         AnalyzeUseCors(operationContext, pipelines, invocation);
                     }
-                },
-                OperationKind.Invocation);
 
-            if (policies)
-            {
-                blockContext.RegisterOperationAction(
-                    operationContext =>
+                    break;
+                case IObjectCreationOperation creation when policies:
+                    if (PolicyDiscovery.FromCreation(creation, symbols) is { } createdPolicy)
                     {
-                        if (PolicyDiscovery.FromCreation((IObjectCreationOperation)operationContext.Operation, symbols) is { } policy)
-                        {
-                            AnalyzePolicy(operationContext, policy);
-                        }
-                    },
-                    OperationKind.ObjectCreation);
+                        AnalyzePolicy(operationContext, createdPolicy);
+                    }
+
+                    break;
             }
-        });
+        };
+        var kinds = policies ? InvocationsAndCreations : Invocations;
+        context.RegisterOperationBlockStartAction(blockContext => blockContext.RegisterOperationAction(analyzeOperation, kinds));
     }
 
     private void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
