@@ -18,8 +18,8 @@ if [ -n "$sonar" ] && ! dotnet restore "$app" -v:q -nologo >/dev/null 2>&1; then
   dotnet benchmarks/CorsAnalyzers.Benchmarks/bin/Release/net10.0/CorsAnalyzers.Benchmarks.dll generate "$app" "$files"
 fi
 
-# Build the analyzer project first, so the measured build compiles only the app.
-dotnet build src/CorsAnalyzers -v:q -nologo >/dev/null
+# Build the analyzer project first (Release, as the package ships it), so the measured build compiles only the app.
+dotnet build src/CorsAnalyzers -c Release -v:q -nologo >/dev/null
 dotnet build "$app" --no-incremental -p:ReportAnalyzer=true -p:BuildProjectReferences=false -v:d -clp:PerformanceSummary -nologo >"$log" 2>&1 \
   || { tail -n 30 "$log"; exit 1; }
 

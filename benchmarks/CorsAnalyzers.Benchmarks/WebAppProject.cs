@@ -38,7 +38,7 @@ public static class WebAppProject
                 <RootNamespace>App</RootNamespace>
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{{analyzerProject}}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{{analyzerProject}}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
               </ItemGroup>
             {{(sonar ? SonarItems() : "")}}
             </Project>

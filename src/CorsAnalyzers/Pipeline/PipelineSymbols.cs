@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace CorsAnalyzers.Pipeline;
@@ -52,9 +53,10 @@ internal sealed class PipelineSymbols
     /// <remarks>Computed when asked (only tests ask), so analysis never runs or compiles this code.</remarks>
     public static ImmutableArray<string> MetadataNames => CollectMetadataNames();
 
-    // The declaring type of each entry of MiddlewareMethods and RegistrationMethods, at the same index (null when absent).
-    private readonly INamedTypeSymbol?[] _middlewareTypes;
-    private readonly INamedTypeSymbol?[] _registrationTypes;
+    // The declaring type of each entry of MiddlewareMethods and RegistrationMethods, at the same index, resolved the first
+    // time a method of that name is called: a compilation that never calls UseOutputCache never looks its type up.
+    private readonly LazyType[] _middlewareTypes;
+    private readonly LazyType[] _registrationTypes;
     private readonly INamedTypeSymbol? _corsMiddlewareExtensions;
 
     private PipelineSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, CorsSymbols cors)
@@ -64,24 +66,22 @@ internal sealed class PipelineSymbols
         CorsMetadata = WellKnownTypes.Get(compilation, WellKnownTypes.CorsAssembly, CorsMetadataName);
         CorsEndpointConventionBuilderExtensions = cors.CorsEndpointConventionBuilderExtensions;
         _corsMiddlewareExtensions = cors.CorsMiddlewareExtensions;
-
-        // Types only: their members are never enumerated, so the compiler loads no member it would not load itself.
-        _middlewareTypes = new INamedTypeSymbol?[MiddlewareMethods.Length];
+        _middlewareTypes = new LazyType[MiddlewareMethods.Length];
         for (var i = 0; i < _middlewareTypes.Length; i++)
         {
             var method = MiddlewareMethods[i];
             _middlewareTypes[i] = i > 0 && MiddlewareMethods[i - 1].Type == method.Type
                 ? _middlewareTypes[i - 1]
-                : WellKnownTypes.Get(compilation, method.Assembly, method.Type);
+                : new LazyType(compilation, method.Assembly, method.Type);
         }
 
-        _registrationTypes = new INamedTypeSymbol?[RegistrationMethods.Length];
+        _registrationTypes = new LazyType[RegistrationMethods.Length];
         for (var i = 0; i < _registrationTypes.Length; i++)
         {
             var method = RegistrationMethods[i];
             _registrationTypes[i] = i > 0 && RegistrationMethods[i - 1].Type == method.Type
                 ? _registrationTypes[i - 1]
-                : WellKnownTypes.Get(compilation, method.Assembly, method.Type);
+                : new LazyType(compilation, method.Assembly, method.Type);
         }
     }
 
@@ -203,8 +203,8 @@ internal sealed class PipelineSymbols
 
     // The symbol decides: the name is compared only with the members of ASP.NET Core's own type, never to recognise
     // a method on its own, so a user's UseCors() is not ASP.NET Core's. Name first because it is the cheaper test.
-    private static bool Declares(INamedTypeSymbol? type, string name, IMethodSymbol method)
-        => type is not null && method.Name == name && SymbolEqualityComparer.Default.Equals(method.ContainingType, type);
+    private static bool Declares(LazyType type, string name, IMethodSymbol method)
+        => method.Name == name && type.Value is { } declaringType && SymbolEqualityComparer.Default.Equals(method.ContainingType, declaringType);
 
     private static ImmutableArray<string> CollectMetadataNames()
     {
@@ -229,6 +229,37 @@ internal sealed class PipelineSymbols
         }
 
         return distinct.ToImmutableArray();
+    }
+
+    /// <summary>An ASP.NET Core type looked up the first time it is needed; safe for concurrent use (a race looks it up twice).</summary>
+    private sealed class LazyType
+    {
+        private readonly Compilation _compilation;
+        private readonly string _assembly;
+        private readonly string _metadataName;
+        private INamedTypeSymbol? _type;
+        private int _resolved;
+
+        public LazyType(Compilation compilation, string assembly, string metadataName)
+        {
+            _compilation = compilation;
+            _assembly = assembly;
+            _metadataName = metadataName;
+        }
+
+        public INamedTypeSymbol? Value
+        {
+            get
+            {
+                if (Volatile.Read(ref _resolved) == 0)
+                {
+                    _type = WellKnownTypes.Get(_compilation, _assembly, _metadataName);
+                    Volatile.Write(ref _resolved, 1);
+                }
+
+                return _type;
+            }
+        }
     }
 }
 
