@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Builds a generated web app (default 1,000 files) with -p:ReportAnalyzer=true and prints the compiler's time for
 # our analyzers beside ASP.NET Core's StartupAnalyzer (and SonarAnalyzer.CSharp's S5122 when it restores).
-# The app and the log go to artifacts/ (not in git). Usage: bash benchmarks/report-analyzers.sh [files] [--no-sonar]
+# The app and the log go to artifacts/ (not in git). Usage: bash benchmarks/report-analyzers.sh [files] [--no-sonar] [--runs N]
+# With --runs N the app is built N times and each build's times are printed, then the median ratios: single builds on a
+# small machine vary by +-25%.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-files="${1:-1000}"
+files=1000
+[[ "${1:-}" =~ ^[0-9]+$ ]] && files="$1"
 app="artifacts/perf-app"
 log="artifacts/perf-app.log"
 sonar="--sonar"
 [[ " $* " == *" --no-sonar "* ]] && sonar=""
+runs=1
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  [[ "${args[$i]}" == "--runs" ]] && runs="${args[$((i + 1))]}"
+done
 
 dotnet build benchmarks/CorsAnalyzers.Benchmarks -c Release -v:q -nologo >/dev/null
 dotnet benchmarks/CorsAnalyzers.Benchmarks/bin/Release/net10.0/CorsAnalyzers.Benchmarks.dll generate "$app" "$files" $sonar
@@ -20,12 +28,30 @@ fi
 
 # Build the analyzer project first (Release, as the package ships it), so the measured build compiles only the app.
 dotnet build src/CorsAnalyzers -c Release -v:q -nologo >/dev/null
-dotnet build "$app" --no-incremental -p:ReportAnalyzer=true -p:BuildProjectReferences=false -v:d -clp:PerformanceSummary -nologo >"$log" 2>&1 \
-  || { tail -n 30 "$log"; exit 1; }
+summary="$(mktemp)"
+trap 'rm -f "$summary"' EXIT
+for ((run = 1; run <= runs; run++)); do
+  dotnet build "$app" --no-incremental -p:ReportAnalyzer=true -p:BuildProjectReferences=false -v:d -clp:PerformanceSummary -nologo >"$log" 2>&1 \
+    || { tail -n 30 "$log"; exit 1; }
 
-# The compiler's report for the app's Csc task: the totals, each analyzer assembly, and the analyzers we compare.
-awk '/Total analyzer execution time/ { on = 1 } on { print } /Total generator execution time/ { exit }' "$log" \
-  | grep -E "Total analyzer|CorsAnalyzers|StartupAnalyzer|Microsoft.AspNetCore.Analyzers,|SonarAnalyzer.CSharp,|S5122|CorsRule|Cors" || true
-grep -E "^\s+[0-9]+ ms\s+Csc\s" "$log" | head -n 1 | sed 's/^ */Csc task: /'
-grep -E "warning (CORS|S5122)" "$log" | sed -E "s/^ *([0-9]+:[0-9]+>)?//" | sort -u | sed -E 's/.*warning ([A-Z0-9]+).*/\1/' | sort | uniq -c | sed 's/^ */warnings: /' || true
-echo "Full log: $log"
+  # The compiler's report for the app's Csc task: the totals, each analyzer assembly, and the analyzers we compare.
+  report="$(awk '/Total analyzer execution time/ { on = 1 } on { print } /Total generator execution time/ { exit }' "$log")"
+  if [ "$runs" -eq 1 ]; then
+    grep -E "Total analyzer|CorsAnalyzers|StartupAnalyzer|Microsoft.AspNetCore.Analyzers,|SonarAnalyzer.CSharp,|S5122" <<<"$report" || true
+    grep -E "^\s+[0-9]+ ms\s+Csc\s" "$log" | head -n 1 | sed 's/^ */Csc task: /'
+    grep -E "warning (CORS|S5122)" "$log" | sed -E "s/^ *([0-9]+:[0-9]+>)?//" | sort -u | sed -E 's/.*warning ([A-Z0-9]+).*/\1/' | sort | uniq -c | sed 's/^ */warnings: /' || true
+  fi
+
+  ours="$(awk '/CorsAnalyzers\.CorsAnalyzer / { print $1; exit }' <<<"$report")"
+  startup="$(awk '/StartupAnalyzer \(/ { print $1; exit }' <<<"$report")"
+  sonarRule="$(awk '/\(S5122\)/ { print $1; exit }' <<<"$report")"
+  echo "build $run: CorsAnalyzers ${ours:-?} s, StartupAnalyzer ${startup:-?} s, S5122 ${sonarRule:-n/a} s"
+  echo "${ours:-0} ${startup:-0} ${sonarRule:-0}" >>"$summary"
+done
+
+if [ "$runs" -gt 1 ]; then
+  sort -n -k1 "$summary" | awk '{ a[NR] = $1 } END { printf "median CorsAnalyzers: %.3f s\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+  awk '$3 > 0 { print $1 / $3 }' "$summary" | sort -n | awk '{ a[NR] = $1 } END { if (NR) printf "median CorsAnalyzers / S5122: %.2f (%.2f-%.2f)\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2, a[1], a[NR] }'
+  awk '$2 > 0 { print $1 / $2 }' "$summary" | sort -n | awk '{ a[NR] = $1 } END { if (NR) printf "median CorsAnalyzers / StartupAnalyzer: %.2f (%.2f-%.2f)\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2, a[1], a[NR] }'
+fi
+echo "Full log of the last build: $log"
