@@ -100,6 +100,12 @@ internal sealed class CorsSymbols
     public static bool TryCreate(Compilation compilation, out CorsSymbols symbols)
     {
         // The cheap gate first: without ASP.NET Core's CORS assembly nothing is resolved and nothing is registered.
+        if (!WellKnownTypes.MayReference(compilation, WellKnownTypes.CorsAssembly))
+        {
+            symbols = null!;
+            return false;
+        }
+
         var cors = WellKnownTypes.FindAssembly(compilation, WellKnownTypes.CorsAssembly);
         var builder = cors?.GetTypeByMetadataName(CorsPolicyBuilderName);
         var policy = cors?.GetTypeByMetadataName(CorsPolicyName);
