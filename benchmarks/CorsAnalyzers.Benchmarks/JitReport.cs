@@ -1,101 +1,62 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Diagnostics.Tracing;
-using System.Runtime;
 using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using CorsAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CorsAnalyzers.Benchmarks;
 
 /// <summary>
-/// What our analyzers cost the first time they run in a process, as in every command-line build (csc without the
-/// compiler server): the methods the JIT compiles for them, after the compiler and ASP.NET Core's analyzers have run once.
+/// What the package costs the first time it runs in a process, as in every command-line build without the compiler
+/// server: the methods the JIT compiles for it (after the compiler and ASP.NET Core's analyzers have run once, so their
+/// code is compiled), the first run against a warm one, each model alone, and the floor, a do-nothing analyzer.
 /// </summary>
 public static class JitReport
 {
-    public static void Run(int fileCount, int top, bool preJit)
+    private const BindingFlags AllMethods = BindingFlags.DeclaredOnly | BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+
+    public static void Run(int fileCount, bool preJit)
     {
         var compilation = AnalysisSetup.CreateCompilation(fileCount, aspNetCore: true, WebAppGenerator.DefaultCorsFileInterval);
         compilation.GetDiagnostics();
-        var aspNetCore = AnalysisSetup.AspNetCoreAnalyzers();
-        Analyze(compilation, aspNetCore);
+        Analyze(compilation, AnalysisSetup.AspNetCoreAnalyzers());
 
-        var cors = AnalysisSetup.CorsAnalyzers();
         if (preJit)
         {
-            // What the first run costs once our own methods are compiled: the difference is their JIT time.
-            var prepared = 0;
-            foreach (var type in typeof(CorsAnalyzer).Assembly.GetTypes())
-            {
-                if (type.ContainsGenericParameters)
-                {
-                    continue;
-                }
-
-                foreach (var method in type.GetMethods(System.Reflection.BindingFlags.DeclaredOnly | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
-                {
-                    if (!method.IsAbstract && !method.ContainsGenericParameters)
-                    {
-                        System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle);
-                        prepared++;
-                    }
-                }
-            }
-
-            Console.WriteLine($"Prepared {prepared} methods of CorsAnalyzers before the first run.");
+            // The first run once our own methods are compiled: the difference to a normal first run is their JIT time.
+            Console.WriteLine($"Compiled {PrepareOwnMethods()} methods of CorsAnalyzers before the first run.");
         }
 
+        var cors = AnalysisSetup.CorsAnalyzers();
         using var listener = new JitListener();
-        var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
-        var watch = Stopwatch.StartNew();
-        var result = Analyze(compilation, cors);
-        var elapsed = watch.Elapsed;
-        methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methods;
-        jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
+        var first = Time(Analyze(compilation, cors), cors);
+
+        // Runtime events arrive asynchronously.
         Thread.Sleep(2000);
         listener.Dispose();
+        Console.WriteLine($"{fileCount:N0} files. CorsAnalyzers, first run: {first:F1} ms; warm: {Time(Analyze(compilation, cors), cors):F1} ms");
 
-        Console.WriteLine($"First run of CorsAnalyzers, {fileCount:N0} files: {elapsed.TotalMilliseconds:F0} ms wall, analyzers {cors.Sum(analyzer => result.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds):F1} ms, JIT {methods} methods in {jitTime.TotalMilliseconds:F1} ms");
-        foreach (var analyzer in cors)
-        {
-            Console.WriteLine($"  {analyzer.GetType().Name}: {result.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds:F1} ms");
-        }
-
-        var second = Analyze(compilation, cors);
-        Console.WriteLine($"Second run: analyzers {cors.Sum(analyzer => second.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds):F1} ms");
-        var pipelineOnly = ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer(ImmutableArray.Create<CorsRule>(new Rules.CallUseCorsInMiddlewareOrderRule())));
-        var policiesOnly = ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer(ImmutableArray.Create<CorsRule>(new Rules.ConfigureMethodsAndHeadersRule())));
-        for (var run = 1; run <= 3; run++)
-        {
-            var pipelineResult = Analyze(compilation, pipelineOnly);
-            var policiesResult = Analyze(compilation, policiesOnly);
-            Console.WriteLine($"Warm, pipeline rule alone {pipelineResult.AnalyzerTelemetryInfo[pipelineOnly[0]].ExecutionTime.TotalMilliseconds:F1} ms, a policy rule alone {policiesResult.AnalyzerTelemetryInfo[policiesOnly[0]].ExecutionTime.TotalMilliseconds:F1} ms");
-        }
-
+        var pipeline = ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer(ImmutableArray.Create<CorsRule>(new CallUseCorsInMiddlewareOrderRule())));
+        var policies = ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer(ImmutableArray.Create<CorsRule>(new ConfigureMethodsAndHeadersRule())));
         var idle = ImmutableArray.Create<DiagnosticAnalyzer>(new IdleAnalyzer());
-        for (var run = 1; run <= 2; run++)
-        {
-            var idleResult = Analyze(compilation, idle);
-            Console.WriteLine($"Do-nothing analyzer (an empty action for each invocation and object creation), run {run}: {idleResult.AnalyzerTelemetryInfo[idle[0]].ExecutionTime.TotalMilliseconds:F1} ms");
-        }
+        Console.WriteLine($"Warm, the pipeline model with CORS003 alone: {Time(Analyze(compilation, pipeline), pipeline):F1} ms; "
+            + $"the policy model with CORS004 alone: {Time(Analyze(compilation, policies), policies):F1} ms; "
+            + $"a do-nothing analyzer registering the same actions: {Time(Analyze(compilation, idle), idle):F1} ms");
 
-        var jitted = listener.Methods.ToArray();
-        Console.WriteLine($"JIT events seen: {jitted.Length}");
-        foreach (var group in jitted.GroupBy(method => method.Namespace).OrderByDescending(group => group.Count()).Take(top))
+        // Ours: our methods and the framework's generic code instantiated over our types.
+        var ours = listener.Methods.Where(method => method.Namespace.Contains("CorsAnalyzers", StringComparison.Ordinal)
+            && !method.Namespace.Contains("Benchmarks", StringComparison.Ordinal)).ToArray();
+        Console.WriteLine($"JIT on the first run: {ours.Length} methods, {ours.Sum(method => method.ILSize):N0} bytes of IL "
+            + $"({ours.Count(method => !method.Namespace.StartsWith("CorsAnalyzers", StringComparison.Ordinal))} of them framework code instantiated over our types). Largest:");
+        foreach (var method in ours.OrderByDescending(method => method.ILSize).Take(25))
         {
-            Console.WriteLine($"  {group.Count(),5}  {group.Key}");
-        }
-
-        Console.WriteLine("Methods:");
-        foreach (var method in jitted.Take(2000))
-        {
-            Console.WriteLine($"    {method.ILSize,6} {method.Namespace}::{method.Name}");
+            Console.WriteLine($"  {method.ILSize,6} {method.Namespace}::{method.Name}");
         }
     }
 
@@ -107,8 +68,7 @@ public static class JitReport
         var cors = AnalysisSetup.CorsAnalyzers();
         for (var run = 1; run <= runs; run++)
         {
-            var result = Analyze(compilation, cors);
-            Console.WriteLine($"run {run}: {cors.Sum(analyzer => result.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds):F1} ms");
+            Console.WriteLine($"run {run}: {Time(Analyze(compilation, cors), cors):F1} ms");
         }
     }
 
@@ -116,8 +76,26 @@ public static class JitReport
         => AnalysisSetup.WithAnalyzers(compilation.Clone(), analyzers, logTime: true)
             .GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>The floor: what the compiler's dispatch costs an analyzer that registers what ours registers and does nothing.</summary>
+    private static double Time(AnalysisResult result, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        => analyzers.Sum(analyzer => result.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds);
+
+    private static int PrepareOwnMethods()
+    {
+        var prepared = 0;
+        foreach (var type in typeof(CorsAnalyzer).Assembly.GetTypes().Where(type => !type.ContainsGenericParameters))
+        {
+            foreach (var method in type.GetMethods(AllMethods).Where(method => !method.IsAbstract && !method.ContainsGenericParameters))
+            {
+                RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                prepared++;
+            }
+        }
+
+        return prepared;
+    }
+
 #pragma warning disable RS1001, RS1036, RS1041, RS2008 // a measuring probe, never loaded by a compiler
+    /// <summary>The floor: what the compiler's dispatch costs an analyzer that registers what ours registers and does nothing.</summary>
     private sealed class IdleAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Rule = new("IDLE001", "Idle", "Idle", "Performance", DiagnosticSeverity.Warning, isEnabledByDefault: true);
@@ -126,18 +104,18 @@ public static class JitReport
 
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start => start.RegisterOperationBlockStartAction(block =>
+            context.RegisterCompilationStartAction(start =>
             {
-                block.RegisterOperationAction(_ => { }, OperationKind.Invocation);
-                block.RegisterOperationAction(_ => { }, OperationKind.ObjectCreation);
-            }));
+                Action<OperationAnalysisContext> nothing = _ => { };
+                start.RegisterOperationBlockStartAction(block => block.RegisterOperationAction(nothing, OperationKind.Invocation, OperationKind.ObjectCreation));
+            });
         }
     }
-
 #pragma warning restore RS1001, RS1036, RS1041, RS2008
 
+    /// <summary>The runtime's JIT events, in process: each method as the JIT starts compiling it, with its IL size.</summary>
     private sealed class JitListener : EventListener
     {
         private const EventKeywords JitKeyword = (EventKeywords)0x10;
@@ -154,10 +132,9 @@ public static class JitReport
 
         protected override void OnEventWritten(EventWrittenEventArgs data)
         {
-            if (data.EventName == "MethodJittingStarted_V1" && data.Payload is { } payload)
+            if (data.EventName == "MethodJittingStarted_V1" && data.Payload is { } payload && data.PayloadNames is { } names)
             {
-                var names = data.PayloadNames!;
-                string Get(string name) => payload[names.IndexOf(name)]?.ToString() ?? "";
+                string Get(string name) => payload[names.IndexOf(name)]?.ToString() ?? string.Empty;
                 Methods.Enqueue((Get("MethodNamespace"), Get("MethodName"), int.TryParse(Get("MethodILSize"), out var size) ? size : 0));
             }
         }

@@ -6,6 +6,8 @@ using CorsAnalyzers.Benchmarks;
 // dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- [BenchmarkDotNet arguments]
 // dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- telemetry [files...] [--cors-interval N]
 // dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- coldstart [files]
+// dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- jit [files] [--prejit]
+// dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- loop [files] [runs]
 // dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- generate <folder> <files> [--sonar]
 switch (args.FirstOrDefault())
 {
@@ -15,7 +17,7 @@ switch (args.FirstOrDefault())
         AnalyzerTelemetry.Run(counts.Length > 0 ? counts : new[] { 1_000, 10_000 }, runs: 3, interval);
         break;
     case "jit":
-        JitReport.Run(args.Length > 1 && int.TryParse(args[1], out var jitFiles) ? jitFiles : 1_000, top: 40, preJit: args.Contains("--prejit"));
+        JitReport.Run(args.Length > 1 && int.TryParse(args[1], out var jitFiles) ? jitFiles : 1_000, preJit: args.Contains("--prejit"));
         break;
     case "loop":
         JitReport.Loop(args.Length > 1 ? int.Parse(args[1]) : 1_000, args.Length > 2 ? int.Parse(args[2]) : 20);

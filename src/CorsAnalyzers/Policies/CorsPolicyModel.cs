@@ -10,6 +10,8 @@ namespace CorsAnalyzers.Policies;
 /// </summary>
 internal sealed class CorsPolicyModel
 {
+    private ImmutableArray<OriginFinding> _originFindings;
+
     public CorsPolicyModel(PolicyIdentity identity, IOperation registration, ImmutableArray<PolicyState> paths)
     {
         Identity = identity;
@@ -24,6 +26,21 @@ internal sealed class CorsPolicyModel
 
     /// <summary>The policy as built along each distinct path; paths that throw are not included.</summary>
     public ImmutableArray<PolicyState> Paths { get; }
+
+    /// <summary>Every constant origin of the policy that never matches, once per place it is written (see <see cref="OriginFindings.Find"/>).</summary>
+    /// <remarks>Computed once, when the first rule asks (CORS005 and CORS006 both read it).</remarks>
+    public ImmutableArray<OriginFinding> OriginFindings
+    {
+        get
+        {
+            if (_originFindings.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref _originFindings, Policies.OriginFindings.Find(this));
+            }
+
+            return _originFindings;
+        }
+    }
 
     /// <summary>The paths on which <paramref name="condition"/> holds; <paramref name="onEveryPath"/> tells whether that is all of them.</summary>
     public ImmutableArray<PolicyState> PathsWhere(Func<PolicyState, bool> condition, out bool onEveryPath)

@@ -15,7 +15,7 @@ internal sealed class DoNotAllowNullOriginRule : PolicyRule
 
     public override void Analyze(OperationAnalysisContext context, CorsPolicyModel policy)
     {
-        foreach (var finding in OriginFindings.Find(policy))
+        foreach (var finding in policy.OriginFindings)
         {
             if (finding.Problem.Kind != OriginProblemKind.NullOrigin)
             {
