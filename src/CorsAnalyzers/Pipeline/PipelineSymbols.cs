@@ -66,23 +66,8 @@ internal sealed class PipelineSymbols
         CorsMetadata = WellKnownTypes.Get(compilation, WellKnownTypes.CorsAssembly, CorsMetadataName);
         CorsEndpointConventionBuilderExtensions = cors.CorsEndpointConventionBuilderExtensions;
         _corsMiddlewareExtensions = cors.CorsMiddlewareExtensions;
-        _middlewareTypes = new LazyType[MiddlewareMethods.Length];
-        for (var i = 0; i < _middlewareTypes.Length; i++)
-        {
-            var method = MiddlewareMethods[i];
-            _middlewareTypes[i] = i > 0 && MiddlewareMethods[i - 1].Type == method.Type
-                ? _middlewareTypes[i - 1]
-                : new LazyType(compilation, method.Assembly, method.Type);
-        }
-
-        _registrationTypes = new LazyType[RegistrationMethods.Length];
-        for (var i = 0; i < _registrationTypes.Length; i++)
-        {
-            var method = RegistrationMethods[i];
-            _registrationTypes[i] = i > 0 && RegistrationMethods[i - 1].Type == method.Type
-                ? _registrationTypes[i - 1]
-                : new LazyType(compilation, method.Assembly, method.Type);
-        }
+        _middlewareTypes = DeclaringTypes(compilation, MiddlewareMethods);
+        _registrationTypes = DeclaringTypes(compilation, RegistrationMethods);
     }
 
     public INamedTypeSymbol ApplicationBuilder { get; }
@@ -203,6 +188,21 @@ internal sealed class PipelineSymbols
 
     // The symbol decides: the name is compared only with the members of ASP.NET Core's own type, never to recognise
     // a method on its own, so a user's UseCors() is not ASP.NET Core's. Name first because it is the cheaper test.
+    /// <summary>The declaring type of each method, at the same index; consecutive methods of one type share it.</summary>
+    private static LazyType[] DeclaringTypes<TMethod>(Compilation compilation, ImmutableArray<TMethod> methods)
+        where TMethod : KnownMethod
+    {
+        var types = new LazyType[methods.Length];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = i > 0 && methods[i - 1].Type == methods[i].Type
+                ? types[i - 1]
+                : new LazyType(compilation, methods[i].Assembly, methods[i].Type);
+        }
+
+        return types;
+    }
+
     private static bool Declares(LazyType type, string name, IMethodSymbol method)
         => method.Name == name && type.Value is { } declaringType && SymbolEqualityComparer.Default.Equals(method.ContainingType, declaringType);
 
@@ -263,15 +263,14 @@ internal sealed class PipelineSymbols
     }
 }
 
-/// <summary>One of ASP.NET Core's pipeline methods: where it is declared and what it adds.</summary>
-internal sealed class MiddlewareMethod
+/// <summary>One of ASP.NET Core's own methods: the assembly and type that declare it, and its name.</summary>
+internal abstract class KnownMethod
 {
-    public MiddlewareMethod(string assembly, string type, string name, MiddlewareKind kind)
+    protected KnownMethod(string assembly, string type, string name)
     {
         Assembly = assembly;
         Type = type;
         Name = name;
-        Kind = kind;
     }
 
     /// <summary>The assembly that declares the type in ASP.NET Core 8 to 10 (a moved type is still found, more slowly).</summary>
@@ -280,6 +279,16 @@ internal sealed class MiddlewareMethod
     public string Type { get; }
 
     public string Name { get; }
+}
+
+/// <summary>One of ASP.NET Core's pipeline methods and what it adds.</summary>
+internal sealed class MiddlewareMethod : KnownMethod
+{
+    public MiddlewareMethod(string assembly, string type, string name, MiddlewareKind kind)
+        : base(assembly, type, name)
+    {
+        Kind = kind;
+    }
 
     public MiddlewareKind Kind { get; }
 
@@ -287,24 +296,15 @@ internal sealed class MiddlewareMethod
         => (type, name, kind) = (Type, Name, Kind);
 }
 
-/// <summary>One of ASP.NET Core's service registrations: where it is declared and which services it adds.</summary>
-internal sealed class RegistrationMethod
+/// <summary>One of ASP.NET Core's service registrations and which services it adds.</summary>
+internal sealed class RegistrationMethod : KnownMethod
 {
     public RegistrationMethod(string assembly, string type, string name, RegisteredServices services, bool isExplicit)
+        : base(assembly, type, name)
     {
-        Assembly = assembly;
-        Type = type;
-        Name = name;
         Services = services;
         Explicit = isExplicit;
     }
-
-    /// <inheritdoc cref="MiddlewareMethod.Assembly"/>
-    public string Assembly { get; }
-
-    public string Type { get; }
-
-    public string Name { get; }
 
     public RegisteredServices Services { get; }
 
