@@ -110,12 +110,9 @@ public class MetaTests
     [Theory]
     [InlineData(AspNetCoreVersion.Current)]
     [InlineData(AspNetCoreVersion.Net80)]
-    public async Task CorsSymbols_MetadataNamesResolve(AspNetCoreVersion version)
+    public void CorsSymbols_MetadataNamesResolve(AspNetCoreVersion version)
     {
-        var references = version == AspNetCoreVersion.Current
-            ? AspNetCoreReferences.CurrentAssemblies
-            : await AspNetCoreReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var compilation = CSharpCompilation.Create("Meta", references: references);
+        var compilation = CSharpCompilation.Create("Meta", references: AspNetCoreReferences.For(version));
 
         Assert.All(CorsSymbols.MetadataNames, name => Assert.True(compilation.GetTypeByMetadataName(name) is not null, $"{name} does not resolve on {version}."));
         Assert.True(CorsSymbols.TryCreate(compilation, out _));

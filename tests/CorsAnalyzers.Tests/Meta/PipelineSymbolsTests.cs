@@ -14,9 +14,9 @@ public class PipelineSymbolsTests
     [Theory]
     [InlineData(AspNetCoreVersion.Current)]
     [InlineData(AspNetCoreVersion.Net80)]
-    public async Task EveryTypeAndMethodResolves(AspNetCoreVersion version)
+    public void EveryTypeAndMethodResolves(AspNetCoreVersion version)
     {
-        var compilation = await CreateCompilationAsync(version);
+        var compilation = CreateCompilation(version);
 
         foreach (var name in PipelineSymbols.MetadataNames)
         {
@@ -37,9 +37,9 @@ public class PipelineSymbolsTests
     [Theory]
     [InlineData(AspNetCoreVersion.Current)]
     [InlineData(AspNetCoreVersion.Net80)]
-    public async Task MiddlewareMethodsAreClassified(AspNetCoreVersion version)
+    public void MiddlewareMethodsAreClassified(AspNetCoreVersion version)
     {
-        var compilation = await CreateCompilationAsync(version);
+        var compilation = CreateCompilation(version);
         Assert.True(CorsSymbols.TryCreate(compilation, out var cors));
         Assert.True(PipelineSymbols.TryCreate(compilation, cors, out var symbols));
 
@@ -54,11 +54,6 @@ public class PipelineSymbolsTests
         Assert.True(symbols.IsApplicationBuilder(compilation.GetTypeByMetadataName(PipelineSymbols.WebApplicationName)));
     }
 
-    private static async Task<Compilation> CreateCompilationAsync(AspNetCoreVersion version)
-    {
-        var references = version == AspNetCoreVersion.Current
-            ? AspNetCoreReferences.CurrentAssemblies
-            : await AspNetCoreReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        return CSharpCompilation.Create("Meta", references: references);
-    }
+    private static Compilation CreateCompilation(AspNetCoreVersion version)
+        => CSharpCompilation.Create("Meta", references: AspNetCoreReferences.For(version));
 }

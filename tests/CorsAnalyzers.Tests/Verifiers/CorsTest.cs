@@ -56,19 +56,8 @@ internal sealed class CorsTest<TRule, TCodeFix> : CSharpCodeFixTest<CorsAnalyzer
 {
     public CorsTest(string source, string? fixedSource = null, AspNetCoreVersion version = AspNetCoreVersion.Current)
     {
-        switch (version)
-        {
-            case AspNetCoreVersion.Current:
-                ReferenceAssemblies = AspNetCoreReferences.Current;
-                TestState.AdditionalReferences.AddRange(AspNetCoreReferences.CurrentAssemblies);
-                break;
-            case AspNetCoreVersion.Net80:
-                ReferenceAssemblies = AspNetCoreReferences.Net80;
-                break;
-            default:
-                ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
-                break;
-        }
+        ReferenceAssemblies = AspNetCoreReferences.NoPackages;
+        TestState.AdditionalReferences.AddRange(AspNetCoreReferences.For(version));
 
         var usings = version == AspNetCoreVersion.None ? WebProject.NoAspNetCoreUsings : WebProject.ImplicitUsings;
         var outputKind = HasTopLevelStatements(source) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
