@@ -12,12 +12,7 @@ internal static class OriginPredicates
     /// </summary>
     public static bool AcceptsEveryOrigin(IOperation predicate)
     {
-        var target = Unwrap(predicate);
-        if (target is ILocalReferenceOperation { Local: var local }
-            && SourceBodies.GetInitializer(local, predicate.SemanticModel) is { } initializer)
-        {
-            target = Unwrap(initializer);
-        }
+        var target = predicate.FollowLocal();
 
         if (target is IDelegateCreationOperation delegateCreation)
         {
@@ -43,7 +38,7 @@ internal static class OriginPredicates
         if (operation is IReturnOperation { Kind: OperationKind.Return } @return)
         {
             returns++;
-            return @return.ReturnedValue is { } value && Unwrap(value).ConstantValue is { HasValue: true, Value: true };
+            return @return.ReturnedValue is { } value && value.WalkDownConversions().ConstantValue is { HasValue: true, Value: true };
         }
 
         foreach (var child in operation.ChildOperations)
@@ -60,15 +55,5 @@ internal static class OriginPredicates
         }
 
         return true;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
-
-        return operation;
     }
 }

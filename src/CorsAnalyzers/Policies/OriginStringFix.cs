@@ -51,10 +51,7 @@ public static class OriginStringFix
     /// <summary>The string literal that holds the value: the operation itself, or the initializer of the constant it names.</summary>
     private static LiteralExpressionSyntax? FindLiteral(IOperation source)
     {
-        while (source is IConversionOperation conversion)
-        {
-            source = conversion.Operand;
-        }
+        source = source.WalkDownConversions();
 
         ISymbol? constant = source switch
         {

@@ -41,21 +41,11 @@ internal static class PolicyDiscovery
         var method = invocation.TargetMethod;
         var isOptions = SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.CorsOptions);
         IOperation? configure = null;
-        string? name = null;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is not { } parameter)
-            {
-                continue;
-            }
-
-            if (IsConfigureDelegate(parameter.Type, symbols))
+            if (argument.Parameter is { } parameter && IsConfigureDelegate(parameter.Type, symbols))
             {
                 configure = argument.Value;
-            }
-            else if (parameter.Type.SpecialType == SpecialType.System_String && argument.Value.ConstantValue is { HasValue: true, Value: string text })
-            {
-                name = text;
             }
         }
 
@@ -66,7 +56,7 @@ internal static class PolicyDiscovery
 
         var identity = !isOptions
             ? new PolicyIdentity(PolicyKind.Inline)
-            : method.Parameters.Length == 1 ? new PolicyIdentity(PolicyKind.Default) : new PolicyIdentity(PolicyKind.Named, name);
+            : method.Parameters.Length == 1 ? new PolicyIdentity(PolicyKind.Default) : new PolicyIdentity(PolicyKind.Named, PolicyName.Read(PolicyName.Argument(invocation)));
         return new CorsPolicyModel(identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder));
     }
 
@@ -83,22 +73,8 @@ internal static class PolicyDiscovery
 
     private static bool TryGetDelegateBody(IOperation configure, out IOperation body, out IParameterSymbol builder)
     {
-        while (configure is IConversionOperation conversion)
-        {
-            configure = conversion.Operand;
-        }
-
-        // `Action<CorsPolicyBuilder> configure = p => ...; options.AddPolicy("Api", configure);` (a local that is only
-        // initialised; a reassigned one is still read from its initialiser, as for origin arrays).
-        if (configure is ILocalReferenceOperation { Local: var local }
-            && SourceBodies.GetInitializer(local, configure.SemanticModel) is { } initializer)
-        {
-            configure = initializer;
-            while (configure is IConversionOperation initializerConversion)
-            {
-                configure = initializerConversion.Operand;
-            }
-        }
+        // `Action<CorsPolicyBuilder> configure = p => ...; options.AddPolicy("Api", configure);`
+        configure = configure.FollowLocal();
 
         var target = configure is IDelegateCreationOperation creation ? creation.Target : configure;
         switch (target)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CorsAnalyzers.Pipeline;
+using CorsAnalyzers.Policies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -61,8 +62,8 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
         };
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.CallUseCorsInMiddlewareOrder,
-            Locations.NameAndArguments(cors.Invocation),
-            new[] { Locations.NameAndArguments(blocker.Invocation) },
+            cors.Invocation.NameAndArgumentsLocation(),
+            new[] { blocker.Invocation.NameAndArgumentsLocation() },
             canMove ? Move(PipelineFix.MoveBefore) : null,
             $"{Describe(cors)} is called after {Describe(blocker)}",
             reason,
@@ -82,8 +83,8 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
         var canMove = cors.IsDirect && routing.IsDirect && !pipeline.AnyBetween(cors, routing, MustFollowCors);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.CallUseCorsInMiddlewareOrder,
-            Locations.NameAndArguments(cors.Invocation),
-            new[] { Locations.NameAndArguments(routing.Invocation) },
+            cors.Invocation.NameAndArgumentsLocation(),
+            new[] { routing.Invocation.NameAndArgumentsLocation() },
             canMove ? Move(PipelineFix.MoveAfter) : null,
             $"{Describe(cors)} is called before {Describe(routing)} and endpoints declare CORS metadata",
             RoutingReason,
@@ -119,7 +120,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
             return;
         }
 
-        var locations = new List<Location> { Locations.NameAndArguments(explicitCall) };
+        var locations = new List<Location> { explicitCall.NameAndArgumentsLocation() };
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(PipelineFix.KindKey, PipelineFix.Insert)
             .Add(PipelineFix.CallsKey, string.Join(",", missing))
@@ -129,7 +130,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
         if (missing.Count == 1 && missing[0] == PipelineFix.UseAuthorization
             && pipeline.FirstAfter(cors, kind => kind == MiddlewareKind.Authentication) is { } authentication)
         {
-            locations.Add(Locations.NameAndArguments(authentication.Invocation));
+            locations.Add(authentication.Invocation.NameAndArgumentsLocation());
             properties = properties.Add(PipelineFix.AnchorKey, "1");
         }
 
@@ -137,7 +138,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
         var builder = pipeline.Receiver.Name;
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.CallUseCorsInMiddlewareOrder,
-            Locations.NameAndArguments(cors.Invocation),
+            cors.Invocation.NameAndArgumentsLocation(),
             locations,
             properties,
             $"WebApplication runs {calls} before {Describe(cors)} because {CallName(explicitCall.TargetMethod)} registers their services and the app does not call {(missing.Count == 1 ? "it" : "them")} itself",
@@ -160,15 +161,9 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
         }
 
         // UseCors("Spa") names its policy.
-        foreach (var argument in call.Invocation.Arguments)
-        {
-            if (argument.Parameter?.Ordinal > 0 && argument.Value.ConstantValue is { HasValue: true, Value: string policy })
-            {
-                return $"{call.Method.Name}(\"{policy}\")";
-            }
-        }
-
-        return CallName(call.Method);
+        return PolicyName.Read(PolicyName.Argument(call.Invocation)) is { } policy
+            ? $"{call.Method.Name}(\"{policy}\")"
+            : CallName(call.Method);
     }
 
     private static string CallName(IMethodSymbol method) => method.Name + "()";

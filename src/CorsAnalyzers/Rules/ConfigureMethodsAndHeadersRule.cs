@@ -74,8 +74,8 @@ internal sealed class ConfigureMethodsAndHeadersRule : PolicyRule
 
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.ConfigureMethodsAndHeaders,
-            Locations.NameAndArguments(originCall),
-            originCalls.Skip(1).Where(call => call.Syntax.SyntaxTree == originCall.Syntax.SyntaxTree).Select(Locations.NameAndArguments),
+            originCall.NameAndArgumentsLocation(),
+            originCalls.Skip(1).Where(call => call.Syntax.SyntaxTree == originCall.Syntax.SyntaxTree).Select(call => call.NameAndArgumentsLocation()),
             properties,
             policy.Identity.Describe(),
             WhatIsMissing(noMethods, noHeaders, withOrigins.Length),

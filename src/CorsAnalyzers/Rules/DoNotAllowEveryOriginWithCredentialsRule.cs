@@ -31,8 +31,8 @@ internal sealed class DoNotAllowEveryOriginWithCredentialsRule : PolicyRule
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DoNotAllowEveryOriginWithCredentials,
-                Locations.NameAndArguments(predicateCall),
-                new[] { Locations.NameAndArguments(path.CredentialsCall!) },
+                predicateCall.NameAndArgumentsLocation(),
+                new[] { path.CredentialsCall!.NameAndArgumentsLocation() },
                 OriginFix.ForCall,
                 policy.Identity.Describe(),
                 CorsPolicyModel.ConditionalSuffix(onEveryPath)));

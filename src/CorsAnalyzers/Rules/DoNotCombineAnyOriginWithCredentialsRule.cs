@@ -25,11 +25,11 @@ internal sealed class DoNotCombineAnyOriginWithCredentialsRule : PolicyRule
 
             // Additional locations: the AllowCredentials() call, then the "*" value the fix replaces.
             var additionalLocations = anyOrigin.Source == anyOrigin.Call
-                ? new[] { Locations.NameAndArguments(path.CredentialsCall!) }
-                : new[] { Locations.NameAndArguments(path.CredentialsCall!), anyOrigin.Source.Syntax.GetLocation() };
+                ? new[] { path.CredentialsCall!.NameAndArgumentsLocation() }
+                : new[] { path.CredentialsCall!.NameAndArgumentsLocation(), anyOrigin.Source.Syntax.GetLocation() };
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DoNotCombineAnyOriginWithCredentials,
-                Locations.NameAndArguments(anyOrigin.Call),
+                anyOrigin.Call.NameAndArgumentsLocation(),
                 additionalLocations,
                 OriginFix.For(anyOrigin),
                 policy.Identity.Describe(),

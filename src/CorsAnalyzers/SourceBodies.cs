@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace CorsAnalyzers.Policies;
+namespace CorsAnalyzers;
 
 /// <summary>Finds the operations of code declared in the compilation: method bodies and variable initialisers.</summary>
 internal static class SourceBodies
