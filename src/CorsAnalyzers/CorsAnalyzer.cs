@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using CorsAnalyzers.Pipeline;
 using CorsAnalyzers.Policies;
+using CorsAnalyzers.Registry;
 using CorsAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,13 +26,15 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         new CallUseCorsInMiddlewareOrderRule(),
         new ConfigureMethodsAndHeadersRule(),
         new DoNotListOriginsThatNeverMatchRule(),
-        new DoNotAllowNullOriginRule());
+        new DoNotAllowNullOriginRule(),
+        new UseDefinedPolicyNameRule(),
+        new WireCorsServicesAndMiddlewareRule(),
+        new AllowSomeOriginRule());
 
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
 
-    private readonly ImmutableArray<PolicyRule> _policyRules;
-    private readonly ImmutableArray<PipelineRule> _pipelineRules;
+    private readonly RuleSet _rules;
 
     public CorsAnalyzer()
         : this(AllRules)
@@ -41,26 +44,12 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
     /// <summary>An analyzer that runs only <paramref name="rules"/> (tests of one rule).</summary>
     internal CorsAnalyzer(ImmutableArray<CorsRule> rules)
     {
-        var descriptors = ImmutableArray.CreateBuilder<DiagnosticDescriptor>(rules.Length);
-        var policyRules = ImmutableArray.CreateBuilder<PolicyRule>();
-        var pipelineRules = ImmutableArray.CreateBuilder<PipelineRule>();
-        foreach (var rule in rules)
-        {
-            descriptors.Add(rule.Descriptor);
-            if (rule is PolicyRule policyRule)
-            {
-                policyRules.Add(policyRule);
-            }
-            else if (rule is PipelineRule pipelineRule)
-            {
-                pipelineRules.Add(pipelineRule);
-            }
-        }
-
-        SupportedDiagnostics = descriptors.MoveToImmutable();
-        _policyRules = policyRules.ToImmutable();
-        _pipelineRules = pipelineRules.ToImmutable();
+        _rules = RuleSet.Create(rules);
+        SupportedDiagnostics = _rules.Descriptors;
     }
+
+    /// <summary>The rules by kind, as the host dispatches them (meta tests check every rule lands in one kind).</summary>
+    internal RuleSet Rules => _rules;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
@@ -81,11 +70,17 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var pipelines = !_pipelineRules.IsEmpty && PipelineSymbols.TryCreate(context.Compilation, symbols, out var pipelineSymbols)
-            ? new PipelineModel(context.Compilation, pipelineSymbols)
+        var rules = _rules;
+        var pipelineSymbols = (!rules.Pipeline.IsEmpty || !rules.Registry.IsEmpty) && PipelineSymbols.TryCreate(context.Compilation, symbols, out var created)
+            ? created
             : null;
-        var policies = !_policyRules.IsEmpty;
-        if (pipelines is null && !policies)
+        var pipelines = pipelineSymbols is not null ? new PipelineModel(context.Compilation, pipelineSymbols) : null;
+        var registry = pipelineSymbols is not null && !rules.Registry.IsEmpty
+            ? new CorsRegistry(context.Compilation, new RegistrySymbols(context.Compilation, symbols, pipelineSymbols))
+            : null;
+        var policies = !rules.Policy.IsEmpty;
+        var pipelineOrder = pipelines is not null && !rules.Pipeline.IsEmpty;
+        if (!pipelineOrder && !policies && registry is null)
         {
             return;
         }
@@ -93,7 +88,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         // One delegate per compilation, registered for every operation block: registering per block, so that a finding
         // anywhere in the member that configures the policy (a later `policy.Origins.Add(...)` statement, say) is a local
         // diagnostic (the IDE shows and fixes only local ones; LocalDiagnosticsTests); one delegate, so that a block costs
-        // no allocation of ours.
+        // no allocation of ours. The registry is filled from the same callback: no second walk of the code.
         Action<OperationAnalysisContext> analyzeOperation = operationContext =>
         {
             switch (operationContext.Operation)
@@ -104,28 +99,41 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                         AnalyzePolicy(operationContext, policy);
                     }
 
-                    if (pipelines is not null && pipelines.MayAddCors(invocation, operationContext.CancellationToken))
+                    var addsCors = pipelines is not null && pipelines.MayAddCors(invocation, operationContext.CancellationToken);
+                    if (addsCors && pipelineOrder)
                     {
-                        AnalyzeUseCors(operationContext, pipelines, invocation);
+                        AnalyzeUseCors(operationContext, pipelines!, invocation);
                     }
 
+                    registry?.Observe(invocation, addsCors);
                     break;
-                case IObjectCreationOperation creation when policies:
-                    if (PolicyDiscovery.FromCreation(creation, symbols) is { } createdPolicy)
+                case IObjectCreationOperation creation:
+                    if (policies && PolicyDiscovery.FromCreation(creation, symbols) is { } createdPolicy)
                     {
                         AnalyzePolicy(operationContext, createdPolicy);
                     }
 
+                    registry?.Observe(creation);
                     break;
             }
         };
-        var kinds = policies ? InvocationsAndCreations : Invocations;
+        var kinds = policies || registry is not null ? InvocationsAndCreations : Invocations;
         context.RegisterOperationBlockStartAction(blockContext => blockContext.RegisterOperationAction(analyzeOperation, kinds));
+        if (registry is not null)
+        {
+            context.RegisterCompilationEndAction(endContext =>
+            {
+                foreach (var rule in rules.Registry)
+                {
+                    rule.Analyze(endContext, registry);
+                }
+            });
+        }
     }
 
     private void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
     {
-        foreach (var rule in _policyRules)
+        foreach (var rule in _rules.Policy)
         {
             rule.Analyze(context, policy);
         }
@@ -140,7 +148,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
             {
                 if (call.Kind == MiddlewareKind.Cors && call.Invocation == invocation)
                 {
-                    foreach (var rule in _pipelineRules)
+                    foreach (var rule in _rules.Pipeline)
                     {
                         rule.Analyze(context, block, pipeline, call);
                     }

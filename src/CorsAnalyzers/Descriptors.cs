@@ -71,4 +71,58 @@ public static class Descriptors
         true,
         "The opaque origin is serialised as the string 'null'. Any page can put itself in a sandboxed iframe and send it, so allowing 'null' allows every site (CWE-942).",
         HelpLinkBase + DiagnosticIds.DoNotAllowNullOrigin + ".md");
+
+    public static readonly DiagnosticDescriptor UseDefinedPolicyName = new(
+        DiagnosticIds.UseDefinedPolicyName,
+        "Use a CORS policy name that is defined",
+        "{0} uses CORS policy '{1}', which no AddPolicy defines; ASP.NET Core finds no policy of that name, so the responses carry no CORS headers and browsers block the cross-origin calls. Use a defined name ({2}).",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "Policy names are compared ordinally and case-sensitively. With endpoint routing an unknown name does not throw: the CORS middleware logs 'No CORS policy found for the specified request.' at Information level and answers without CORS headers.",
+        HelpLinkBase + DiagnosticIds.UseDefinedPolicyName + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor CorsMetadataWithoutMiddleware = new(
+        DiagnosticIds.WireCorsServicesAndMiddleware,
+        "Register CORS services, a default policy and the CORS middleware where CORS is used",
+        "{0} gives endpoints CORS metadata, but no pipeline of the app calls UseCors(); ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to them. Call app.UseCors() after UseRouting().",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "Since ASP.NET Core 3.0 the endpoint middleware refuses to run an endpoint whose CORS metadata no CORS middleware has handled, unless RouteOptions.SuppressCheckForUnhandledSecurityMetadata is set.",
+        HelpLinkBase + DiagnosticIds.WireCorsServicesAndMiddleware + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor NoDefaultPolicy = new(
+        DiagnosticIds.WireCorsServicesAndMiddleware,
+        "Register CORS services, a default policy and the CORS middleware where CORS is used",
+        "{0} applies the default CORS policy, but no AddDefaultPolicy defines one; ASP.NET Core finds no policy, so the responses carry no CORS headers and browsers block the cross-origin calls. Define it with options.AddDefaultPolicy(...) or name a defined policy{1}.",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "UseCors() and [EnableCors] without a name use the default policy. Without AddDefaultPolicy the CORS middleware logs 'No CORS policy found for the specified request.' and adds nothing.",
+        HelpLinkBase + DiagnosticIds.WireCorsServicesAndMiddleware + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor NoCorsServices = new(
+        DiagnosticIds.WireCorsServicesAndMiddleware,
+        "Register CORS services, a default policy and the CORS middleware where CORS is used",
+        "{0} adds the CORS middleware, but nothing registers the CORS services; the app fails at startup because the middleware needs ICorsService ('Unable to resolve service for type ... ICorsService'). Call builder.Services.AddCors(...).",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "AddCors(), AddControllers(), AddControllersWithViews() and AddMvc() register the CORS services; AddMvcCore(), AddRazorPages(), AddSignalR() and AddGrpc() do not.",
+        HelpLinkBase + DiagnosticIds.WireCorsServicesAndMiddleware + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor AllowSomeOrigin = new(
+        DiagnosticIds.AllowSomeOrigin,
+        "Allow at least one origin in a CORS policy",
+        "{0} allows no origin{1}; the CORS middleware never sends Access-Control-Allow-Origin for it, so browsers block every cross-origin call it is meant to allow. List the trusted origins with WithOrigins(...).",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "A policy allows an origin through WithOrigins, AllowAnyOrigin or SetIsOriginAllowed. SetIsOriginAllowedToAllowWildcardSubdomains() replaces the predicate with one that only matches the origins listed (including '*.' patterns), so alone it matches nothing.",
+        HelpLinkBase + DiagnosticIds.AllowSomeOrigin + ".md");
 }

@@ -9,4 +9,9 @@ public static class DiagnosticIds
     public const string ConfigureMethodsAndHeaders = "CORS004";
     public const string DoNotListOriginsThatNeverMatch = "CORS005";
     public const string DoNotAllowNullOrigin = "CORS006";
+
+    // CORS007-CORS009 and CORS013-CORS015 are reserved for the rules of the second wave that are not here yet.
+    public const string UseDefinedPolicyName = "CORS010";
+    public const string WireCorsServicesAndMiddleware = "CORS011";
+    public const string AllowSomeOrigin = "CORS012";
 }

@@ -14,13 +14,17 @@ internal enum MiddlewareKind
     Run,
 }
 
-/// <summary>Which services a registration call adds that make <c>WebApplication</c> insert middleware on its own.</summary>
+/// <summary>
+/// Which services a registration call adds that matter to CORS: those that make <c>WebApplication</c> insert middleware
+/// on its own, and the CORS services (<c>ICorsService</c>) the CORS middleware cannot start without.
+/// </summary>
 [System.Flags]
 internal enum RegisteredServices
 {
     None = 0,
     Authentication = 1,
     Authorization = 2,
+    Cors = 4,
 }
 
 /// <summary>

@@ -34,8 +34,9 @@ internal sealed class PipelineSymbols
 
     /// <summary>
     /// Service registrations that make WebApplication add UseAuthentication()/UseAuthorization() when the app does not
-    /// call them. Explicit ones say the app uses authentication or authorization; the MVC ones register the same
-    /// services as a side effect (AddControllers calls AddAuthenticationCore and AddAuthorization).
+    /// call them, and those that register the CORS services the CORS middleware needs. Explicit ones say the app uses
+    /// authentication or authorization; the MVC ones register the same services as a side effect (AddControllers calls
+    /// AddAuthenticationCore, AddAuthorization and AddCors; AddRazorPages does not add CORS).
     /// </summary>
     public static ImmutableArray<RegistrationMethod> RegistrationMethods { get; } = ImmutableArray.Create(
         new RegistrationMethod(Authentication, "Microsoft.Extensions.DependencyInjection.AuthenticationServiceCollectionExtensions", "AddAuthentication", RegisteredServices.Authentication, true),
@@ -43,11 +44,13 @@ internal sealed class PipelineSymbols
         new RegistrationMethod(AuthorizationPolicy, "Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions", "AddAuthorization", RegisteredServices.Authorization, true),
         new RegistrationMethod(AuthorizationPolicy, "Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions", "AddAuthorizationBuilder", RegisteredServices.Authorization, true),
         new RegistrationMethod("Microsoft.AspNetCore.Authorization", "Microsoft.Extensions.DependencyInjection.AuthorizationServiceCollectionExtensions", "AddAuthorizationCore", RegisteredServices.Authorization, true),
-        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddControllers", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
-        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddControllersWithViews", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
-        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddMvc", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
+        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddControllers", RegisteredServices.Authentication | RegisteredServices.Authorization | RegisteredServices.Cors, false),
+        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddControllersWithViews", RegisteredServices.Authentication | RegisteredServices.Authorization | RegisteredServices.Cors, false),
+        new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddMvc", RegisteredServices.Authentication | RegisteredServices.Authorization | RegisteredServices.Cors, false),
         new RegistrationMethod(Mvc, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions", "AddRazorPages", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
-        new RegistrationMethod("Microsoft.AspNetCore.Mvc.Core", "Microsoft.Extensions.DependencyInjection.MvcCoreMvcCoreBuilderExtensions", "AddAuthorization", RegisteredServices.Authentication | RegisteredServices.Authorization, false));
+        new RegistrationMethod("Microsoft.AspNetCore.Mvc.Core", "Microsoft.Extensions.DependencyInjection.MvcCoreMvcCoreBuilderExtensions", "AddAuthorization", RegisteredServices.Authentication | RegisteredServices.Authorization, false),
+        new RegistrationMethod(WellKnownTypes.CorsAssembly, "Microsoft.Extensions.DependencyInjection.CorsServiceCollectionExtensions", "AddCors", RegisteredServices.Cors, false),
+        new RegistrationMethod("Microsoft.AspNetCore.Mvc.Cors", "Microsoft.Extensions.DependencyInjection.MvcCorsMvcCoreBuilderExtensions", "AddCors", RegisteredServices.Cors, false));
 
     /// <summary>Every type name this class resolves; a meta-test checks each (and each method) against ASP.NET Core 8 and 10.</summary>
     /// <remarks>Computed when asked (only tests ask), so analysis never runs or compiles this code.</remarks>

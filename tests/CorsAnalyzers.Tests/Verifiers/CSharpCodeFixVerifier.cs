@@ -25,6 +25,22 @@ internal static class CSharpCodeFixVerifier<TRule, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>One file, and <paramref name="library"/> in a referenced project (code of another assembly).</summary>
+    public static Task VerifyAnalyzerAsync(string source, string library, params DiagnosticResult[] expected)
+    {
+        var test = new CorsTest<TRule, TCodeFix>(source).WithLibrary(library);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Several files (<see cref="CorsTest{TRule, TCodeFix}.FileName"/>): a policy defined in one and used in another, say.</summary>
+    public static Task VerifyAnalyzerAsync(string[] sources, params DiagnosticResult[] expected)
+    {
+        var test = new CorsTest<TRule, TCodeFix>(sources);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>Applies the fix to each diagnostic in turn, then checks Fix All in document, project and solution gives the same result.</summary>
     public static Task VerifyCodeFixAsync(string source, string fixedSource, string? editorConfig = null, params DiagnosticResult[] expected)
     {

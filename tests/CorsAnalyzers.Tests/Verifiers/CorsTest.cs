@@ -55,22 +55,56 @@ internal sealed class CorsTest<TRule, TCodeFix> : CSharpCodeFixTest<CorsAnalyzer
     where TCodeFix : CodeFixProvider, new()
 {
     public CorsTest(string source, string? fixedSource = null, AspNetCoreVersion version = AspNetCoreVersion.Current)
+        : this(new[] { source }, fixedSource is null ? null : new[] { fixedSource }, version)
+    {
+    }
+
+    /// <summary>
+    /// A test of several files: the first is <c>/0/Program.cs</c>, the others <c>/0/File1.cs</c>, <c>/0/File2.cs</c>, ...
+    /// The compilation is a program (an application, as web apps are) when a file has top-level statements or a
+    /// <c>static Main</c>.
+    /// </summary>
+    public CorsTest(string[] sources, string[]? fixedSources = null, AspNetCoreVersion version = AspNetCoreVersion.Current)
     {
         ReferenceAssemblies = AspNetCoreReferences.NoPackages;
         TestState.AdditionalReferences.AddRange(AspNetCoreReferences.For(version));
 
         var usings = version == AspNetCoreVersion.None ? WebProject.NoAspNetCoreUsings : WebProject.ImplicitUsings;
-        var outputKind = HasTopLevelStatements(source) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+        var outputKind = sources.Any(IsProgram) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         TestState.OutputKind = outputKind;
-        TestState.Sources.Add(("/0/Program.cs", source));
+        for (var i = 0; i < sources.Length; i++)
+        {
+            TestState.Sources.Add((FileName(i), sources[i]));
+        }
+
         TestState.Sources.Add(("/0/GlobalUsings.cs", usings));
-        if (fixedSource is not null)
+        if (fixedSources is not null)
         {
             FixedState.OutputKind = outputKind;
-            FixedState.Sources.Add(("/0/Program.cs", fixedSource));
+            for (var i = 0; i < fixedSources.Length; i++)
+            {
+                FixedState.Sources.Add((FileName(i), fixedSources[i]));
+            }
+
             FixedState.Sources.Add(("/0/GlobalUsings.cs", usings));
         }
     }
+
+    /// <summary>
+    /// Adds a project the test project references: code of another assembly (in the IDE a compilation reference, whose
+    /// symbols have syntax the analyzer must not treat as its own compilation's).
+    /// </summary>
+    public CorsTest<TRule, TCodeFix> WithLibrary(string source)
+    {
+        var library = new ProjectState("Library", LanguageNames.CSharp, "/Library/", "cs");
+        library.Sources.Add(("/Library/Library.cs", source));
+        library.AdditionalReferences.AddRange(TestState.AdditionalReferences);
+        TestState.AdditionalProjects.Add("Library", library);
+        TestState.AdditionalProjectReferences.Add("Library");
+        return this;
+    }
+
+    public static string FileName(int index) => index == 0 ? "/0/Program.cs" : $"/0/File{index}.cs";
 
     /// <summary>The package's analyzer running <typeparamref name="TRule"/> only.</summary>
     public static CorsAnalyzer Analyzer() => new(ImmutableArray.Create<CorsRule>(new TRule()));
@@ -86,6 +120,10 @@ internal sealed class CorsTest<TRule, TCodeFix> : CSharpCodeFixTest<CorsAnalyzer
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { Analyzer() };
 
-    private static bool HasTopLevelStatements(string source)
-        => CSharpSyntaxTree.ParseText(source).GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any();
+    private static bool IsProgram(string source)
+    {
+        var root = CSharpSyntaxTree.ParseText(source).GetRoot();
+        return root.ChildNodes().OfType<GlobalStatementSyntax>().Any()
+            || root.DescendantNodes().OfType<MethodDeclarationSyntax>().Any(method => method.Identifier.Text == "Main" && method.Modifiers.Any(SyntaxKind.StaticKeyword));
+    }
 }

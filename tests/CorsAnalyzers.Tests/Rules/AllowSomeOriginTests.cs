@@ -1,0 +1,174 @@
+using System.Threading.Tasks;
+using CorsAnalyzers.Tests.Verifiers;
+using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.AllowSomeOriginRule,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public class AllowSomeOriginTests
+{
+    private const string WildcardOnly = ": SetIsOriginAllowedToAllowWildcardSubdomains() matches only the origins listed with WithOrigins(...), and none is listed";
+
+    [Fact]
+    public async Task NamedPolicyWithMethodsAndHeadersOnly_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.{|#0:AddPolicy("Api", policy => policy.AllowAnyMethod().AllowAnyHeader())|});
+            var app = builder.Build();
+            app.UseCors("Api");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Policy 'Api'", ""));
+    }
+
+    [Fact]
+    public async Task DefaultPolicyWithEmptyLambda_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.{|#0:AddDefaultPolicy(policy => { })|});
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("The default policy", ""));
+    }
+
+    [Fact]
+    public async Task WildcardSubdomainsWithoutOrigins_SaysWhy()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.{|#0:AddPolicy("Tenants", policy => policy.SetIsOriginAllowedToAllowWildcardSubdomains().AllowAnyMethod())|});
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Policy 'Tenants'", WildcardOnly));
+    }
+
+    [Fact]
+    public async Task InlinePolicyInUseCors_Startup_Reports()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.{|#0:UseCors(policy => policy.AllowCredentials().WithMethods("GET"))|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("The inline policy", ""));
+    }
+
+    [Fact]
+    public async Task RegisteredCorsPolicyObjectWithoutOrigins_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var policy = new CorsPolicy { SupportsCredentials = true };
+            policy.Methods.Add("GET");
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithSpan("/0/Program.cs", 2, 14, 2, 59).WithArguments("Policy 'Api'", ""));
+    }
+
+    [Theory]
+    [InlineData("policy.WithOrigins(\"https://app.contoso.com\")")]
+    [InlineData("policy.AllowAnyOrigin()")]
+    [InlineData("policy.SetIsOriginAllowed(origin => origin.EndsWith(\".contoso.com\"))")]
+    [InlineData("policy.WithOrigins(\"https://*.contoso.com\").SetIsOriginAllowedToAllowWildcardSubdomains()")]
+    [InlineData("policy.WithOrigins(builder.Configuration[\"Cors:Origin\"]!)")]
+    [InlineData("policy.AddTrustedOrigins()")]
+    public async Task PolicyThatAllowsOrMayAllowOrigins_DoesNotReport(string configure)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => {{configure}}.AllowAnyMethod()));
+
+            static class Extensions
+            {
+                public static CorsPolicyBuilder AddTrustedOrigins(this CorsPolicyBuilder policy) => Library.Configure(policy);
+            }
+
+            static class Library
+            {
+                public static extern CorsPolicyBuilder Configure(CorsPolicyBuilder policy);
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task OriginsOnOnePathOnly_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy =>
+            {
+                if (builder.Environment.IsDevelopment())
+                {
+                    policy.WithOrigins("http://localhost:5173");
+                }
+
+                policy.AllowAnyMethod();
+            }));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task UnregisteredBuilder_DoesNotReport()
+    {
+        const string source = """
+            var basePolicy = new CorsPolicyBuilder().AllowAnyMethod().AllowAnyHeader();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task HelperInAnotherFile_ReportsTheRegistration()
+    {
+        var sources = new[]
+        {
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddApiCors();
+            """,
+            """
+            static class CorsSetup
+            {
+                public static void AddApiCors(this IServiceCollection services)
+                    => services.AddCors(options => options.{|#0:AddPolicy("Api", policy => policy.AllowAnyHeader())|});
+            }
+            """,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic().WithLocation(0).WithArguments("Policy 'Api'", ""));
+    }
+
+    [Fact]
+    public async Task WithoutAspNetCore_DoesNotReport()
+    {
+        const string source = """
+            public class CorsPolicyBuilder { public CorsPolicyBuilder AllowAnyMethod() => this; }
+            public class Options { public void AddPolicy(string name, Action<CorsPolicyBuilder> configure) { } }
+            public static class Program { public static void Main() => new Options().AddPolicy("Api", p => p.AllowAnyMethod()); }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, AspNetCoreVersion.None);
+    }
+
+    [Theory]
+    [InlineData("builder.Services.AddCors(options => options.AddPolicy(\"Api\", policy => policy.")]
+    [InlineData("builder.Services.AddCors(options => options.AddDefaultPolicy(p => { p.SetIsOriginAllowedToAllowWildcardSubdomains(")]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(, p => p.AllowAnyHeader()));")]
+    public async Task HalfTypedCode_DoesNotThrow(string line)
+        => await AnalyzerRunner.AssertNoAnalyzerExceptionAsync("var builder = WebApplication.CreateBuilder(args);\n" + line);
+}

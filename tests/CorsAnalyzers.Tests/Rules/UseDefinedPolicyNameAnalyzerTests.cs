@@ -1,0 +1,292 @@
+using System.Threading.Tasks;
+using CorsAnalyzers.Rules;
+using CorsAnalyzers.Tests.Verifiers;
+using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.UseDefinedPolicyNameRule,
+    CorsAnalyzers.CodeFixes.Rules.UseDefinedPolicyNameFixer>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public class UseDefinedPolicyNameAnalyzerTests
+{
+    /// <summary>A referenced project: code of another assembly, which the analyzer cannot read.</summary>
+    private const string Library = """
+        public static class Library
+        {
+            public static void AddCompanyPolicies(Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions options) { }
+        }
+        """;
+
+    [Fact]
+    public async Task UseCorsWithTypo_ReportsTheName()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Frontend", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors({|#0:"Fronted"|});
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("UseCors", "Fronted", "'Frontend'"));
+    }
+
+    [Fact]
+    public async Task NamesDifferOnlyInCase_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.MapGet("/", () => "hi").RequireCors({|#0:"api"|});
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("RequireCors", "api", "'Api'"));
+    }
+
+    [Fact]
+    public async Task NoCloseName_ListsTheDefinedNames()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("Public", policy => policy.AllowAnyOrigin());
+                options.AddPolicy("Admin", policy => policy.WithOrigins("https://admin.contoso.com"));
+            });
+            var app = builder.Build();
+            app.UseCors({|#0:"Partners"|});
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("UseCors", "Partners", "'Admin', 'Public'"));
+    }
+
+    [Fact]
+    public async Task NoPolicyDefinedAtAll_SaysToAddIt()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors();
+            var app = builder.Build();
+            app.UseCors({|#0:"Api"|});
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("UseCors", "Api", "none is defined: add options.AddPolicy(\"Api\", ...)"));
+    }
+
+    [Fact]
+    public async Task PolicyDefinedInOneFileUsedInAnother_Startup_ReportsTheUse()
+    {
+        var sources = new[]
+        {
+            """
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => services.AddApiCors();
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors({|#0:PolicyNames.Spa|});
+                }
+            }
+            """,
+            """
+            public static class PolicyNames
+            {
+                public const string Api = "api";
+                public static readonly string Spa = "spa";
+            }
+
+            public static class CorsSetup
+            {
+                public static IServiceCollection AddApiCors(this IServiceCollection services)
+                    => services.AddCors(options => options.AddPolicy(PolicyNames.Api, policy => policy.WithOrigins("https://app.contoso.com")));
+            }
+            """,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic().WithLocation(0).WithArguments("UseCors", "spa", "'api'"));
+    }
+
+    [Fact]
+    public async Task EnableCorsAttributeOnController_Reports()
+    {
+        var sources = new[]
+        {
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options => options.AddPolicy("Partners", policy => policy.WithOrigins("https://partner.example")));
+            var app = builder.Build();
+            app.UseCors();
+            app.MapControllers();
+            app.Run();
+            """,
+            """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController]
+            [EnableCors({|#0:"Partner"|})]
+            public class OrdersController : ControllerBase
+            {
+                [HttpGet("/orders")]
+                [EnableCors("Partners")]
+                public string Get() => "[]";
+            }
+            """,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic().WithLocation(0).WithArguments("[EnableCors]", "Partner", "'Partners'"));
+    }
+
+    [Fact]
+    public async Task EnableCorsAttributeCreatedInCode_Reports()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.MapGet("/", () => "hi").WithMetadata(new EnableCorsAttribute({|#0:"Apj"|}));
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("[EnableCors]", "Apj", "'Api'"));
+    }
+
+    [Fact]
+    public async Task DefinedNames_DoNotReport()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+
+            var builder = WebApplication.CreateBuilder(args);
+            const string Api = "Api";
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy(Api, policy => policy.WithOrigins("https://app.contoso.com"));
+                options.AddPolicy(nameof(Admin), new CorsPolicyBuilder("https://admin.contoso.com").Build());
+            });
+            var app = builder.Build();
+            app.UseCors("Api");
+            app.MapGet("/", () => "hi").RequireCors(nameof(Admin)).RequireCors(policy => policy.AllowAnyOrigin());
+            app.Run();
+
+            class Admin { }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("foreach (var name in builder.Configuration.GetSection(\"Cors\").GetChildren()) { options.AddPolicy(name.Key, p => p.AllowAnyOrigin()); }")]
+    [InlineData("options.AddPolicy(builder.Configuration[\"Cors:Name\"]!, p => p.AllowAnyOrigin());")]
+    [InlineData("options.DefaultPolicyName = \"Unknown\";")]
+    [InlineData("Library.AddCompanyPolicies(options);")]
+    public async Task NamesNotFullyKnown_DoesNotReport(string configure)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => { {{configure}} });
+            var app = builder.Build();
+            app.UseCors("Unknown");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Library);
+    }
+
+    [Theory]
+    [InlineData("builder.Services.Configure<CorsOptions>(options => options.AddPolicy(\"Other\", p => p.AllowAnyOrigin()));")]
+    [InlineData("builder.Services.AddSingleton<ICorsPolicyProvider, TenantPolicyProvider>();")]
+    [InlineData("builder.Services.AddSingleton(typeof(ICorsPolicyProvider), typeof(TenantPolicyProvider));")]
+    [InlineData("builder.Services.AddCors(ConfigureCors);")]
+    public async Task PoliciesFromCodeWeCannotRead_DoesNotReport(string registration)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", p => p.WithOrigins("https://app.contoso.com")));
+            {{registration}}
+            var app = builder.Build();
+            app.UseCors("Tenant");
+            app.Run();
+
+            partial class Program
+            {
+                static Action<CorsOptions> ConfigureCors = options => { };
+            }
+
+            class TenantPolicyProvider : ICorsPolicyProvider
+            {
+                public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName) => Task.FromResult<CorsPolicy?>(null);
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task NoAddCorsInTheCompilation_DoesNotReport()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            [EnableCors("DefinedByTheHost")]
+            public class SharedController : ControllerBase
+            {
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task NameThatIsNotAConstant_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors(builder.Configuration["Cors:Policy"]!);
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task WithoutAspNetCore_DoesNotReport()
+    {
+        const string source = """
+            public static class App
+            {
+                public static void UseCors(this object app, string name) { }
+                public static void Main() => new object().UseCors("Missing");
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, AspNetCoreVersion.None);
+    }
+
+    [Theory]
+    [InlineData("app.UseCors(\"")]
+    [InlineData("app.UseCors(\"Api\"")]
+    [InlineData("app.MapGet(\"/\", () => 1).RequireCors(")]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://a.com\"))); app.UseCors(Policies.")]
+    public async Task HalfTypedCode_DoesNotThrow(string line)
+        => await AnalyzerRunner.AssertNoAnalyzerExceptionAsync("var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddCors();\nvar app = builder.Build();\n" + line);
+
+    [Theory]
+    [InlineData("Fronted", "Frontend", 1)]
+    [InlineData("api", "Api", 0)]
+    [InlineData("Partners", "Admin", 7)]
+    public void EditDistance_CountsEdits(string left, string right, int distance)
+        => Assert.Equal(distance, PolicyNameFix.EditDistance(left.ToLowerInvariant(), right.ToLowerInvariant()));
+}
