@@ -322,12 +322,41 @@ internal sealed class CorsRegistry
             Set(ref _registersCorsServices);
         }
 
-        // services.AddSingleton(typeof(ICorsPolicyProvider), typeof(MyProvider))
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Value is ITypeOfOperation typeOf)
+            switch (argument.Value.WalkDownConversions())
             {
-                ObserveServiceType(typeOf.TypeOperand);
+                // services.AddSingleton(typeof(ICorsPolicyProvider), typeof(MyProvider))
+                case ITypeOfOperation typeOf:
+                    ObserveServiceType(typeOf.TypeOperand);
+                    break;
+
+                // app.MapGet("/", [EnableCors("Api")] () => ...): the compiler does not hand a lambda's attributes to us.
+                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation function }:
+                    ObserveLambdaAttributes(function);
+                    break;
+            }
+        }
+    }
+
+    private void ObserveLambdaAttributes(IAnonymousFunctionOperation function)
+    {
+        foreach (var attribute in function.Symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.EnableCorsAttribute)
+                && attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax)
+            {
+                var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                var expression = syntax.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0].Expression : null;
+                _endpointMetadata.Enqueue(new CorsMetadataSite(syntax.GetLocation(), name is null ? "[EnableCors]" : $"[EnableCors(\"{name}\")]"));
+                if (expression is null)
+                {
+                    _uses.Enqueue(new PolicyUse(PolicyUseKind.Attribute, null, syntax.GetLocation(), isLiteral: false));
+                }
+                else if (name is not null)
+                {
+                    _uses.Enqueue(new PolicyUse(PolicyUseKind.Attribute, name, expression.GetLocation(), expression is LiteralExpressionSyntax));
+                }
             }
         }
     }

@@ -145,6 +145,42 @@ public class UseDefinedPolicyNameAnalyzerTests
     }
 
     [Fact]
+    public async Task EnableCorsAttributeOnActionAndLambda_Reports()
+    {
+        var sources = new[]
+        {
+            """
+            using Microsoft.AspNetCore.Cors;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options => options.AddPolicy("Partners", policy => policy.WithOrigins("https://partner.example")));
+            var app = builder.Build();
+            app.UseCors();
+            app.MapGet("/ping", [EnableCors({|#1:"partner"|})] () => "pong");
+            app.MapControllers();
+            app.Run();
+            """,
+            """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                [HttpGet("/orders")]
+                [EnableCors({|#0:"Partner"|})]
+                public string Get() => "[]";
+            }
+            """,
+        };
+
+        await Verify.VerifyAnalyzerAsync(
+            sources,
+            Verify.Diagnostic().WithLocation(0).WithArguments("[EnableCors]", "Partner", "'Partners'"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("[EnableCors]", "partner", "'Partners'"));
+    }
+
+    [Fact]
     public async Task EnableCorsAttributeCreatedInCode_Reports()
     {
         const string source = """
