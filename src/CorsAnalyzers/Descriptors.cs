@@ -85,7 +85,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor CorsMetadataWithoutMiddleware = new(
         DiagnosticIds.WireCorsServicesAndMiddleware,
-        "Register CORS services, a default policy and the CORS middleware where CORS is used",
+        "Wire the CORS services, default policy and middleware together",
         "{0} gives endpoints CORS metadata, but no pipeline of the app calls UseCors(); ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to them. Call app.UseCors() after UseRouting().",
         Categories.Usage,
         DiagnosticSeverity.Warning,
@@ -96,7 +96,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor NoDefaultPolicy = new(
         DiagnosticIds.WireCorsServicesAndMiddleware,
-        "Register CORS services, a default policy and the CORS middleware where CORS is used",
+        "Wire the CORS services, default policy and middleware together",
         "{0} applies the default CORS policy, but no AddDefaultPolicy defines one; ASP.NET Core finds no policy, so the responses carry no CORS headers and browsers block the cross-origin calls. Define it with options.AddDefaultPolicy(...) or name a defined policy{1}.",
         Categories.Usage,
         DiagnosticSeverity.Warning,
@@ -107,7 +107,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor NoCorsServices = new(
         DiagnosticIds.WireCorsServicesAndMiddleware,
-        "Register CORS services, a default policy and the CORS middleware where CORS is used",
+        "Wire the CORS services, default policy and middleware together",
         "{0} adds the CORS middleware, but nothing registers the CORS services; the app fails at startup because the middleware needs ICorsService ('Unable to resolve service for type ... ICorsService'). Call builder.Services.AddCors(...).",
         Categories.Usage,
         DiagnosticSeverity.Warning,

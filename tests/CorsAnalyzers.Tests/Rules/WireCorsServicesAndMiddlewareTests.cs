@@ -1,0 +1,345 @@
+using System.Threading.Tasks;
+using CorsAnalyzers.Tests.Verifiers;
+using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.WireCorsServicesAndMiddlewareRule,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public class WireCorsServicesAndMiddlewareTests
+{
+    private const string Library = """
+        public static class Library
+        {
+            public static Microsoft.AspNetCore.Builder.IApplicationBuilder UseCompanyDefaults(this Microsoft.AspNetCore.Builder.IApplicationBuilder app) => app;
+            public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddCompanyDefaults(this Microsoft.Extensions.DependencyInjection.IServiceCollection services) => services;
+        }
+        """;
+
+    // Endpoint metadata without UseCors
+
+    [Fact]
+    public async Task RequireCorsWithoutUseCors_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.MapGet("/", () => "hi").{|#0:RequireCors("Api")|};
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Descriptors.CorsMetadataWithoutMiddleware).WithLocation(0).WithArguments("RequireCors(\"Api\")"));
+    }
+
+    [Fact]
+    public async Task EnableCorsOnControllerWithoutUseCors_Startup_Reports()
+    {
+        var sources = new[]
+        {
+            """
+            public static class Program
+            {
+                public static void Main(string[] args)
+                    => Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddControllers();
+                    services.AddCors(options => options.AddDefaultPolicy(policy => policy.WithOrigins("https://app.contoso.com")));
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints => endpoints.MapControllers());
+                }
+            }
+            """,
+            """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            [{|#0:EnableCors|}]
+            public class OrdersController : ControllerBase
+            {
+            }
+            """,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.CorsMetadataWithoutMiddleware).WithLocation(0).WithArguments("[EnableCors]"));
+    }
+
+    [Fact]
+    public async Task MetadataWithUseCorsInAHelper_DoesNotReport()
+    {
+        var sources = new[]
+        {
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseApiCors();
+            app.MapGet("/", () => "hi").RequireCors("Api");
+            app.Run();
+            """,
+            """
+            static class Pipeline
+            {
+                public static void UseApiCors(this IApplicationBuilder app) => app.UseCors();
+            }
+            """,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources);
+    }
+
+    [Theory]
+    [InlineData("app.UseCompanyDefaults();")]
+    [InlineData("builder.Services.Configure<RouteOptions>(options => options.SuppressCheckForUnhandledSecurityMetadata = true);")]
+    public async Task MetadataWhilePipelineIsNotAllVisible_DoesNotReport(string statement)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {{statement}}
+            app.MapGet("/", () => "hi").RequireCors("Api");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Library);
+    }
+
+    [Fact]
+    public async Task MetadataInALibrary_DoesNotReport()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            [EnableCors("Api")]
+            public class SharedController : ControllerBase
+            {
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    // The default policy
+
+    [Fact]
+    public async Task UseCorsWithoutDefaultPolicy_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.{|#0:UseCors()|};
+            app.MapGet("/", () => "hi");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Descriptors.NoDefaultPolicy).WithLocation(0).WithArguments("UseCors()", " such as 'Spa'"));
+    }
+
+    [Fact]
+    public async Task EnableCorsWithoutNameOrDefaultPolicy_Reports()
+    {
+        var sources = new[]
+        {
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors();
+            var app = builder.Build();
+            app.UseCors("Spa");
+            app.MapControllers();
+            app.Run();
+            """,
+            """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                [{|#0:EnableCors|}]
+                public string Get() => "[]";
+            }
+            """,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.NoDefaultPolicy).WithLocation(0).WithArguments("[EnableCors]", ""));
+    }
+
+    [Fact]
+    public async Task UseCorsWithoutDefaultPolicyButEndpointsWithTheirOwn_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors();
+            app.MapGet("/", () => "hi").RequireCors("Spa");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("options.AddDefaultPolicy(policy => policy.WithOrigins(\"https://app.contoso.com\"))")]
+    [InlineData("options.AddDefaultPolicy(new CorsPolicyBuilder(\"https://app.contoso.com\").Build())")]
+    [InlineData("options.AddPolicy(builder.Configuration[\"Cors:Policy\"]!, policy => policy.AllowAnyOrigin())")]
+    public async Task DefaultPolicyDefinedOrNamesUnknown_DoesNotReport(string configure)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => {{configure}});
+            var app = builder.Build();
+            app.UseCors();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    // CORS services
+
+    [Fact]
+    public async Task UseCorsWithoutCorsServices_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRazorPages();
+            var app = builder.Build();
+            app.{|#0:UseCors(policy => policy.WithOrigins("https://app.contoso.com"))|};
+            app.MapRazorPages();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Descriptors.NoCorsServices).WithLocation(0).WithArguments("UseCors"));
+    }
+
+    [Fact]
+    public async Task UseCorsWithoutCorsServices_Startup_Reports()
+    {
+        const string source = """
+            public static class Program
+            {
+                public static void Main(string[] args)
+                    => Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => services.AddSignalR();
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.{|#0:UseCors(policy => policy.WithOrigins("https://app.contoso.com"))|};
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Descriptors.NoCorsServices).WithLocation(0).WithArguments("UseCors"));
+    }
+
+    [Theory]
+    [InlineData("builder.Services.AddCors();")]
+    [InlineData("builder.Services.AddControllers();")]
+    [InlineData("builder.Services.AddControllersWithViews();")]
+    [InlineData("builder.Services.AddMvc();")]
+    [InlineData("builder.Services.AddMvcCore().AddCors();")]
+    [InlineData("builder.Services.AddCompanyDefaults();")]
+    [InlineData("builder.Services.AddSingleton<ICorsService, CorsService>();")]
+    public async Task UseCorsWithServicesRegisteredOrMaybeRegistered_DoesNotReport(string registration)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            {{registration}}
+            var app = builder.Build();
+            app.UseCors(policy => policy.WithOrigins("https://app.contoso.com"));
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Library);
+    }
+
+    [Fact]
+    public async Task UseCorsInALibrary_DoesNotReport()
+    {
+        const string source = """
+            public static class Pipeline
+            {
+                public static IApplicationBuilder UseSpaCors(this IApplicationBuilder app) => app.UseCors("Spa");
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task CorrectApp_DoesNotReport()
+    {
+        var sources = new[]
+        {
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options =>
+            {
+                options.AddDefaultPolicy(policy => policy.WithOrigins("https://app.contoso.com"));
+                options.AddPolicy("Partners", policy => policy.WithOrigins("https://partner.example"));
+            });
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseCors();
+            app.MapGet("/", () => "hi").RequireCors("Partners");
+            app.MapControllers();
+            app.Run();
+            """,
+            """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            [EnableCors]
+            public class OrdersController : ControllerBase
+            {
+                [EnableCors("Partners")]
+                public string Get() => "[]";
+            }
+            """,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources);
+    }
+
+    [Fact]
+    public async Task WithoutAspNetCore_DoesNotReport()
+    {
+        const string source = """
+            public static class App
+            {
+                public static void UseCors(this object app) { }
+                public static void Main() => new object().UseCors();
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, AspNetCoreVersion.None);
+    }
+
+    [Theory]
+    [InlineData("app.UseCors(")]
+    [InlineData("app.MapGet(\"/\", () => 1).RequireCors(\"Api\"")]
+    [InlineData("app.MapGet(\"/\", [EnableCors(] () => 1);")]
+    [InlineData("builder.Services.AddCors(o => o.DefaultPolicyName = ); app.UseCors();")]
+    public async Task HalfTypedCode_DoesNotThrow(string line)
+        => await AnalyzerRunner.AssertNoAnalyzerExceptionAsync("using Microsoft.AspNetCore.Cors;\nvar builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n" + line);
+}
