@@ -15,7 +15,7 @@ builder.Services.AddCors(options =>
         .AllowCredentials());
 
     // CORS001, only in development: the message says it is conditional.
-    options.AddDefaultPolicy(policy =>
+    options.AddPolicy("DevelopmentOnly", policy =>
     {
         if (builder.Environment.IsDevelopment())
         {
@@ -48,6 +48,9 @@ builder.Services.AddCors(options =>
 
     // CORS006: the null origin: any site can send it from a sandboxed iframe.
     options.AddPolicy("LocalFiles", policy => policy.WithOrigins("null").AllowAnyMethod().AllowAnyHeader());
+
+    // CORS012: methods and headers, but no origin: the policy never answers with CORS headers.
+    options.AddPolicy("Closed", policy => policy.AllowAnyMethod().AllowAnyHeader());
 });
 
 builder.Services.AddAuthorization();
@@ -57,7 +60,11 @@ var app = builder.Build();
 app.UseAuthorization();
 
 // CORS003: UseCors after UseAuthorization; preflight requests are rejected before CORS answers.
+// CORS011: UseCors() applies the default policy, and no AddDefaultPolicy defines one.
 app.UseCors();
+
+// CORS010: no policy is named "trusted" (names are case-sensitive; the policy is "Trusted").
+app.Map("/partners", partners => partners.UseCors("trusted"));
 
 app.MapGet("/", () => "Hello CORS");
 

@@ -29,7 +29,7 @@ public static class Mistakes
             options.AddPolicy("AnyOriginWithCredentials", policy => policy.[|AllowAnyOrigin()|].AllowAnyMethod().AllowAnyHeader().AllowCredentials());
             """)),
         new("CORS001", Mistake.Error, new(CodeSection.Services, """
-            options.AddDefaultPolicy(policy =>
+            options.AddPolicy("WildcardList", policy =>
             {
                 policy.[|WithOrigins("*")|];
                 policy.WithMethods("GET").WithHeaders("Content-Type");
@@ -43,9 +43,16 @@ public static class Mistakes
                 .WithHeaders("Content-Type")
                 .AllowCredentials());
             """)),
+        // Pipeline rows run in this order: the two UseCors calls before UseAuthorization come first.
+        new("CORS011", Mistake.Warning, new(CodeSection.Pipeline, """
+            app.[|UseCors()|];
+            """)),
+        new("CORS010", Mistake.Warning, new(CodeSection.Pipeline, """
+            app.UseCors([|"Trailingslash"|]);
+            """)),
         new("CORS003", Mistake.Warning, new(CodeSection.Pipeline, """
             app.UseAuthorization();
-            app.[|UseCors("Trusted")|];
+            app.[|UseCors("TrailingSlash")|];
             """)),
         new("CORS004", Mistake.Warning, new(CodeSection.Services, """
             options.AddPolicy("NoMethodsOrHeaders", policy => policy.[|WithOrigins("https://app.contoso.com")|]);
@@ -55,6 +62,9 @@ public static class Mistakes
             """)),
         new("CORS006", Mistake.Warning, new(CodeSection.Services, """
             options.AddPolicy("NullOrigin", policy => policy.WithOrigins("https://app.contoso.com", [|"null"|]).AllowAnyMethod().AllowAnyHeader());
+            """)),
+        new("CORS012", Mistake.Warning, new(CodeSection.Services, """
+            options.[|AddPolicy("NoOrigin", policy => policy.AllowAnyMethod().AllowAnyHeader())|];
             """)),
     };
 
