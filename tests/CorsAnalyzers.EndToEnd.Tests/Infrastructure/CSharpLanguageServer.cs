@@ -89,7 +89,7 @@ public sealed class CSharpLanguageServer : IAsyncDisposable
 
     public Task OpenAsync(string relativePath)
     {
-        var uri = Uri(relativePath);
+        var uri = DocumentUri(relativePath);
         _versions[uri] = 1;
         return _client.NotifyAsync("textDocument/didOpen", new JsonObject
         {
@@ -106,7 +106,7 @@ public sealed class CSharpLanguageServer : IAsyncDisposable
     /// <summary>An edit of an open file, sent as its whole new text (the file on disk stays as it was, as in an unsaved editor).</summary>
     public Task ChangeAsync(string relativePath, string text)
     {
-        var uri = Uri(relativePath);
+        var uri = DocumentUri(relativePath);
         var version = _versions[uri] += 1;
         return _client.NotifyAsync("textDocument/didChange", new JsonObject
         {
@@ -121,7 +121,7 @@ public sealed class CSharpLanguageServer : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<LspDiagnostic>> WaitForDiagnosticsAsync(string relativePath, Func<IReadOnlyList<LspDiagnostic>, bool> until, TimeSpan timeout)
     {
-        var uri = Uri(relativePath);
+        var uri = DocumentUri(relativePath);
         var elapsed = Stopwatch.StartNew();
         IReadOnlyList<LspDiagnostic> seen = Array.Empty<LspDiagnostic>();
         while (true)
@@ -223,5 +223,5 @@ public sealed class CSharpLanguageServer : IAsyncDisposable
         }
     }
 
-    private string Uri(string relativePath) => new Uri(Path.Combine(_directory, relativePath)).AbsoluteUri;
+    private string DocumentUri(string relativePath) => new Uri(Path.Combine(_directory, relativePath)).AbsoluteUri;
 }

@@ -115,7 +115,16 @@ public sealed class LspClient : IAsyncDisposable
             }
 
             await _process.WaitForExitAsync().ConfigureAwait(false);
-            await Task.WhenAll(_readOutput, _readError).ConfigureAwait(false);
+            try
+            {
+                // A process the server started and that kept its pipes open would keep the readers waiting.
+                await Task.WhenAll(_readOutput, _readError).WaitAsync(ShutdownTimeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                Note("the server's pipes stayed open after it ended");
+            }
+
             _process.Dispose();
             _writeLock.Dispose();
         }
@@ -151,9 +160,10 @@ public sealed class LspClient : IAsyncDisposable
 
             Note("the server closed its output");
         }
-        catch (Exception exception) when (exception is IOException or JsonException or FormatException or ObjectDisposedException)
+        catch (Exception exception)
         {
-            Note($"reading the server's output failed: {exception.Message}");
+            // The reader is the loop's boundary: whatever broke it (a malformed message, a closed pipe) fails the waiting requests below.
+            Note($"reading the server's output failed: {exception}");
         }
         finally
         {
