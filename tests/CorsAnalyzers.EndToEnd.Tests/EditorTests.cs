@@ -86,8 +86,10 @@ public sealed class EditorTests
 
     /// <summary>
     /// Policies configured in helpers in a second file. The editor shows a diagnostic in the file it is located in,
-    /// like the build: the helper's file, whether the helper configures the whole policy or only receives the builder
-    /// from Program.cs (the analyzer follows it there). Program.cs shows only its own findings.
+    /// like the build: the helper's file, whether the helper configures the whole policy (a local diagnostic of Cors.cs)
+    /// or only receives the builder from Program.cs's AddPolicy (the analyzer follows it there; Roslyn's driver files
+    /// that one as non-local). csharp-ls shows both because it analyses the whole compilation and files each diagnostic
+    /// under its location's path. Program.cs shows only its own finding.
     /// </summary>
     [Fact]
     public async Task PolicyInAHelperInAnotherFile_IsShownInTheHelpersFile()
