@@ -24,43 +24,12 @@ public static class DotNet
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     /// <summary>The dotnet executable that runs these tests (the SDK the developer or CI uses).</summary>
-    private static string Executable => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+    public static string Executable => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
     public static async Task<CommandResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(Executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        // The test host runs inside `dotnet test`, whose MSBuild variables would steer the child build; drop them.
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            var name = (string)variable.Key;
-            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase))
-            {
-                startInfo.Environment.Remove(name);
-            }
-        }
-
-        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        startInfo.Environment["DOTNET_NOLOGO"] = "1";
-        startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        foreach (var (name, value) in environment)
-        {
-            startInfo.Environment[name] = value;
-        }
+        var startInfo = StartInfo(Executable, workingDirectory, environment, arguments);
+        startInfo.RedirectStandardInput = true;
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = startInfo };
@@ -85,6 +54,47 @@ public static class DotNet
         {
             return new CommandResult("dotnet " + string.Join(" ", arguments), process.ExitCode, output.ToString());
         }
+    }
+
+    /// <summary>
+    /// How every child process of these tests starts (the CLI, the language server): output redirected, and the test
+    /// host's own MSBuild and test-platform variables dropped, since they would steer the child's builds.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)variable.Key;
+            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase))
+            {
+                startInfo.Environment.Remove(name);
+            }
+        }
+
+        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return startInfo;
     }
 
     private static void Append(StringBuilder output, string? line)

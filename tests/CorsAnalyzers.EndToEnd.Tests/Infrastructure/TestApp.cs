@@ -8,6 +8,8 @@ namespace CorsAnalyzers.EndToEnd.Tests.Infrastructure;
 /// <summary>A throwaway ASP.NET Core app that installs the package from the run's local feed.</summary>
 public sealed class TestApp
 {
+    private const string ProjectGuid = "{6F1C2A4E-3B8D-4C5E-9F7A-1D2E3F405162}";
+
     private readonly PackageFeed _feed;
 
     private TestApp(PackageFeed feed, string directory, string projectFile)
@@ -20,6 +22,9 @@ public sealed class TestApp
     public string Directory { get; }
 
     public string ProjectFile { get; }
+
+    /// <summary>The solution file <see cref="WithSolution"/> writes next to the project.</summary>
+    public string SolutionFile => Path.ChangeExtension(ProjectFile, ".sln");
 
     public static TestApp Create(PackageFeed feed, string directory, string name, string targetFramework, string extraProperties)
     {
@@ -57,6 +62,31 @@ public sealed class TestApp
         var path = Path.Combine(Directory, relativePath);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
+        return this;
+    }
+
+    /// <summary>A solution that holds the project, as editors open it (the classic .sln format every tool reads).</summary>
+    public TestApp WithSolution()
+    {
+        var name = Path.GetFileNameWithoutExtension(ProjectFile);
+        File.WriteAllText(SolutionFile, $$"""
+            Microsoft Visual Studio Solution File, Format Version 12.00
+            # Visual Studio Version 17
+            VisualStudioVersion = 17.0.31903.59
+            MinimumVisualStudioVersion = 10.0.40219.1
+            Project("{9A19103F-16F7-4668-BE54-9A1E7A4F7556}") = "{{name}}", "{{name}}.csproj", "{{ProjectGuid}}"
+            EndProject
+            Global
+            	GlobalSection(SolutionConfigurationPlatforms) = preSolution
+            		Debug|Any CPU = Debug|Any CPU
+            	EndGlobalSection
+            	GlobalSection(ProjectConfigurationPlatforms) = postSolution
+            		{{ProjectGuid}}.Debug|Any CPU.ActiveCfg = Debug|Any CPU
+            		{{ProjectGuid}}.Debug|Any CPU.Build.0 = Debug|Any CPU
+            	EndGlobalSection
+            EndGlobal
+
+            """);
         return this;
     }
 
