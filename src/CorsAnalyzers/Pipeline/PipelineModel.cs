@@ -50,9 +50,9 @@ internal sealed class PipelineModel
                     return local.Local;
                 case IParameterReferenceOperation parameter:
                     return parameter.Parameter;
-                case IInvocationOperation invocation when Symbols.IsApplicationBuilder(invocation.Type)
-                    && (Symbols.GetMiddleware(invocation.TargetMethod) != MiddlewareKind.None || IsInSource(invocation.TargetMethod)):
-                    // Pipeline methods return the builder they were called on.
+                case IInvocationOperation invocation when Symbols.IsApplicationBuilder(invocation.Type) && IsChainLink(invocation.TargetMethod):
+                    // Pipeline methods return the builder they were called on, whether or not we classify the middleware
+                    // they add: `app.UseForwardedHeaders(options).UseAuthorization().UseCors("Api")` is one pipeline.
                     builder = ThisArgument(invocation);
                     break;
                 default:
@@ -61,6 +61,23 @@ internal sealed class PipelineModel
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A call that returns the builder it is called on: every extension method on a builder that returns a builder
+    /// (<c>UseX(this IApplicationBuilder app, ...)</c>, by ASP.NET Core's convention), and <c>IApplicationBuilder.Use</c>.
+    /// Not <c>IApplicationBuilder.New()</c>, which starts another pipeline.
+    /// </summary>
+    private bool IsChainLink(IMethodSymbol method)
+    {
+        var unreduced = PipelineSymbols.Unreduced(method);
+        if (unreduced.IsExtensionMethod)
+        {
+            return unreduced.Parameters.Length > 0 && Symbols.IsApplicationBuilder(unreduced.Parameters[0].Type);
+        }
+
+        return !unreduced.IsStatic && unreduced.Parameters.Length == 1 && Symbols.IsApplicationBuilder(unreduced.ContainingType)
+            && unreduced.Parameters[0].Type.TypeKind == TypeKind.Delegate;
     }
 
     /// <summary>The receiver of an instance call or the <c>this</c> argument of an extension call.</summary>
