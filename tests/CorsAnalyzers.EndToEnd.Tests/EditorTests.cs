@@ -144,6 +144,49 @@ public sealed class EditorTests
         Assert.Equal(app.CorsDiagnosticsOf(build), inEditor.OrderBy(key => key, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Registry rules report when the compilation ends (CORS010 needs every AddPolicy of the app). csharp-ls runs the
+    /// analyzers over the whole compilation, compilation-end actions included, so it shows them in the file they are in
+    /// and drops them after the edit that fixes the name.
+    /// </summary>
+    [Fact]
+    public async Task CompilationEndDiagnostic_IsShownAndFollowsTheEdit()
+    {
+        const string program = """
+            var builder = WebApplication.CreateBuilder(args);
+
+            builder.Services.AddCors(options => options.AddPolicy("Trusted", policy => policy.WithOrigins("https://app.contoso.com").AllowAnyMethod().AllowAnyHeader()));
+
+            var app = builder.Build();
+
+            app.UseCors("Trustd");
+
+            app.MapGet("/", () => "Hello CORS");
+
+            app.Run();
+
+            """;
+        var fixedProgram = program.Replace("\"Trustd\"", "\"Trusted\"");
+        var app = _feed.CreateApp("EditorRegistry").WithFile("Program.cs", program).WithSolution();
+        var build = await app.BuildAsync();
+        var unknownName = At(program, "\"Trustd\"", "CORS010", LspDiagnostic.Warning);
+        Assert.Equal(new[] { unknownName.BuildKey("Program.cs") }, app.CorsDiagnosticsOf(build));
+
+        await using var server = await CSharpLanguageServer.StartAsync(_feed, app);
+        var clock = Stopwatch.StartNew();
+        await server.OpenAsync("Program.cs");
+        var opened = Cors(await server.WaitForDiagnosticsAsync("Program.cs", d => Cors(d).Any(), FirstDiagnostics));
+        var firstAfter = clock.Elapsed;
+        clock.Restart();
+        await server.ChangeAsync("Program.cs", fixedProgram);
+        var fixedDiagnostics = Cors(await server.WaitForDiagnosticsAsync("Program.cs", d => !Cors(d).Any(), AfterEdit));
+        var fixedAfter = clock.Elapsed;
+
+        _output.WriteLine($"didOpen to CORS010: {firstAfter.TotalSeconds:0.0} s; didChange to no CORS diagnostic: {fixedAfter.TotalSeconds:0.0} s");
+        Assert.Equal(new[] { unknownName.Key }, opened.Select(d => d.Key));
+        Assert.Empty(fixedDiagnostics);
+    }
+
     /// <summary>The CORS diagnostics, in order of place and ID (the server's order is its own).</summary>
     private static IReadOnlyList<LspDiagnostic> Cors(IReadOnlyList<LspDiagnostic> diagnostics)
         => diagnostics.Where(d => d.Code.StartsWith("CORS", StringComparison.Ordinal))
