@@ -12,12 +12,19 @@ internal sealed class CorsPolicyModel
 {
     private ImmutableArray<OriginFinding> _originFindings;
 
-    public CorsPolicyModel(PolicyIdentity identity, IOperation registration, ImmutableArray<PolicyState> paths)
+    public CorsPolicyModel(PolicyIdentity identity, IOperation registration, ImmutableArray<PolicyState> paths, bool isPolicyObject = false)
     {
         Identity = identity;
         Registration = registration;
         Paths = paths;
+        IsPolicyObject = isPolicyObject;
     }
+
+    /// <summary>
+    /// True when the code configures a <c>new CorsPolicy()</c> through its members (<c>Origins.Add</c>, <c>SupportsCredentials</c>),
+    /// false for a <c>CorsPolicyBuilder</c>: fixes write members there, builder calls here.
+    /// </summary>
+    public bool IsPolicyObject { get; }
 
     public PolicyIdentity Identity { get; }
 

@@ -64,7 +64,7 @@ internal static class PolicyDiscovery
     {
         // When the code registers the policy (`options.AddPolicy("Api", policy)`), the model is that named policy.
         var paths = PolicyInterpreter.RunFromCreation(symbols, creation, out var registeredAs);
-        return new CorsPolicyModel(registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths);
+        return new CorsPolicyModel(registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths, symbols.IsPolicy(creation.Type));
     }
 
     private static bool IsConfigureDelegate(ITypeSymbol type, CorsSymbols symbols)

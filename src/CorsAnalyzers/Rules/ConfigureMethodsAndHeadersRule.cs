@@ -60,7 +60,6 @@ internal sealed class ConfigureMethodsAndHeadersRule : PolicyRule
         }
 
         var originCall = originCalls[0];
-        var isPolicyObject = reported.Origins.IsEmpty ? originCall.Kind == OperationKind.SimpleAssignment : reported.Origins[0].IsVerbatim;
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (noMethods > 0)
         {
@@ -80,7 +79,7 @@ internal sealed class ConfigureMethodsAndHeadersRule : PolicyRule
             policy.Identity.Describe(),
             WhatIsMissing(noMethods, noHeaders, withOrigins.Length),
             noMethods > 0 && noHeaders > 0 ? MethodsFail + " and of " + HeadersFail : noMethods > 0 ? MethodsFail : HeadersFail,
-            WhatToAdd(noMethods > 0, noHeaders > 0, isPolicyObject)));
+            WhatToAdd(noMethods > 0, noHeaders > 0, policy.IsPolicyObject)));
     }
 
     private static IOperation OriginCall(PolicyState path)

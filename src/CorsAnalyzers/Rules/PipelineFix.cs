@@ -1,4 +1,4 @@
-namespace CorsAnalyzers.Pipeline;
+namespace CorsAnalyzers.Rules;
 
 /// <summary>
 /// What the "reorder UseCors" fix must do, passed from the analyzer to the fixer in <c>Diagnostic.Properties</c>.

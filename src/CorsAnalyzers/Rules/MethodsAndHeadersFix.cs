@@ -1,4 +1,4 @@
-namespace CorsAnalyzers.Policies;
+namespace CorsAnalyzers.Rules;
 
 /// <summary>What a policy is missing, passed from the CORS004 analyzer to its fixer in <c>Diagnostic.Properties</c>.</summary>
 public static class MethodsAndHeadersFix

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using CorsAnalyzers.Policies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace CorsAnalyzers.Policies;
+namespace CorsAnalyzers.Rules;
 
 /// <summary>
 /// What the CORS005/CORS006 fixes do with a reported origin, passed in <see cref="Diagnostic.Properties"/>; the place to

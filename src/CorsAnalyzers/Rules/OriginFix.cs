@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
+using CorsAnalyzers.Policies;
 using Microsoft.CodeAnalysis;
 
-namespace CorsAnalyzers.Policies;
+namespace CorsAnalyzers.Rules;
 
 /// <summary>
 /// What the "use explicit origins" fix must rewrite, passed from the analyzer to the fixer in <see cref="Diagnostic.Properties"/>
