@@ -32,3 +32,12 @@ public sealed class DoNotAllowEveryOriginWithCredentialsBrowserTests(ITestOutput
     [MemberData(nameof(Scenarios))]
     public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
 }
+
+public sealed class CallUseCorsInMiddlewareOrderBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.CallUseCorsInMiddlewareOrder);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}

@@ -19,6 +19,11 @@ public static class BrowserScenarios
         cors_analyzers.allowed_origins = TRUSTED_ORIGIN
         """;
 
+    /// <summary>/api/secure as the documented order serves it: the 401 reaches the front end, a valid token gets the data.</summary>
+    private static IReadOnlyDictionary<string, string> SecureWorks { get; } = Secure("401 ", "200 secret:alice", "200 secret:alice");
+
+    private static IReadOnlyDictionary<string, string> SecureBlocked { get; } = Secure(Blocked, Blocked, Blocked);
+
     public static IReadOnlyList<BrowserScenario> All { get; } = new BrowserScenario[]
     {
         new(
@@ -47,6 +52,48 @@ public static class BrowserScenarios
             new(Trusted: AllAllowed, Attacker: AllAllowed),
             new(Trusted: AllAllowed, Attacker: AllBlocked),
             AllowedOrigins),
+
+        // CORS003 with a protected endpoint (/api/secure, RequireAuthorization, the Token scheme of ScenarioApi.cs).
+        new(
+            "CORS003 documented order (UseCors, UseAuthentication, UseAuthorization): 401 readable, token works",
+            "DocumentedOrderWithAuthorization.cs",
+            null,
+            null,
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 UseAuthentication, UseCors, UseAuthorization: behaves like the documented order",
+            "AuthenticationBeforeCors.cs",
+            null,
+            null,
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 UseAuthorization before UseCors, policy from the middleware: the 401 is a CORS error, tokens work",
+            "AuthorizationBeforeCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors(\"web\") is called after UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors(\"web\") before UseAuthorization().",
+            new(Trusted: With(AllAllowed, Secure(Blocked, "200 secret:alice", "200 secret:alice")), Attacker: With(AllBlocked, SecureBlocked)),
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 UseAuthorization before UseCors, endpoints with RequireCors: every preflight is rejected, even with a token",
+            "AuthorizationBeforeCorsWithRequireCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors() is called after UseAuthorization() and endpoints declare CORS metadata; authorization rejects the preflight OPTIONS requests of endpoints that require it before CORS answers, so every cross-origin request to them that needs a preflight (PUT, a JSON body, an Authorization header) fails, even with valid credentials, and their 401 and 403 responses carry no CORS headers. Call UseCors() before UseAuthorization().",
+            new(Trusted: With(AllAllowed, Secure(Blocked, Blocked, Blocked)), Attacker: With(AllBlocked, SecureBlocked)),
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 minimal hosting, no UseAuthentication/UseAuthorization: WebApplication runs them before UseCors",
+            "ImplicitAuthorizationBeforeCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "WebApplication runs UseAuthentication() and UseAuthorization() before UseCors(\"web\") because AddAuthentication() registers their services and the app does not call them itself; the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call app.UseAuthentication() and app.UseAuthorization() explicitly after UseCors(\"web\").",
+            new(Trusted: With(AllAllowed, Secure(Blocked, "200 secret:alice", "200 secret:alice")), Attacker: With(AllBlocked, SecureBlocked)),
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 UseCors before UseRouting with RequireCors: no policy applies, every request is blocked",
+            "CorsBeforeRouting.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies. Call UseCors() after UseRouting().",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
     };
 
     public static BrowserScenario Get(string name) => All.Single(scenario => scenario.Name == name);

@@ -8,10 +8,12 @@ using Microsoft.Extensions.Options;
 public static class ScenarioApi
 {
     /// <summary>GET and PUT /api/data; GET answers with the session cookie's user and an X-Total header.</summary>
-    public static void MapScenarioApi(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapScenarioApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/data", Data);
-        endpoints.MapPut("/api/data", SaveAsync);
+        var api = endpoints.MapGroup("/api/data");
+        api.MapGet("", Data);
+        api.MapPut("", SaveAsync);
+        return api;
     }
 
     public static string Data(HttpContext context)
