@@ -56,7 +56,7 @@ var app = builder.Build();
 
 app.UseAuthorization();
 
-// CORS003: UseCors after UseAuthorization; preflight requests are rejected before CORS answers.
+// CORS003: UseCors after UseAuthorization; its 401/403 responses carry no CORS headers, so the front end sees a CORS error.
 app.UseCors();
 
 app.MapGet("/", () => "Hello CORS");
