@@ -41,3 +41,30 @@ public sealed class CallUseCorsInMiddlewareOrderBrowserTests(ITestOutputHelper o
     [MemberData(nameof(Scenarios))]
     public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
 }
+
+public sealed class ConfigureMethodsAndHeadersBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.ConfigureMethodsAndHeaders);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class DoNotListOriginsThatNeverMatchBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.DoNotListOriginsThatNeverMatch);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class DoNotAllowNullOriginBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.DoNotAllowNullOrigin);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}

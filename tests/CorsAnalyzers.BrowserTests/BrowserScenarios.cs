@@ -94,6 +94,33 @@ public static class BrowserScenarios
             "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies. Call UseCors() after UseRouting().",
             new(Trusted: AllBlocked, Attacker: AllBlocked),
             new(Trusted: AllAllowed, Attacker: AllBlocked)),
+
+        // CORS004: "the browser rejects the preflight of ...".
+        new(
+            "CORS004 WithOrigins only: simple GETs work, PUT with JSON and the Authorization header are rejected",
+            "NoMethodsOrHeaders.cs",
+            DiagnosticIds.ConfigureMethodsAndHeaders,
+            "Policy 'web' allows origins but configures no methods and no request headers; the browser rejects the preflight of PUT, PATCH and DELETE requests and of requests with a JSON Content-Type, an Authorization header or any custom header. Add WithMethods(...) and WithHeaders(...), or AllowAnyMethod() and AllowAnyHeader().",
+            new(Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=42"), Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+
+        // CORS005: "never matches".
+        new(
+            "CORS005 origin with a trailing slash: the trusted origin is blocked too",
+            "OriginWithTrailingSlash.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin 'TRUSTED_ORIGIN/', which never matches: browsers send an origin without a path, query, fragment or trailing slash; write 'TRUSTED_ORIGIN'",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+
+        // CORS006: "sandboxed iframes ... send 'Origin: null', so any site can use this policy".
+        new(
+            "CORS006 the null origin: a sandboxed iframe on the attacker's site reads the responses",
+            "NullOrigin.cs",
+            DiagnosticIds.DoNotAllowNullOrigin,
+            "Policy 'web' allows the 'null' origin; sandboxed iframes, file: pages and cross-origin redirects of any site send 'Origin: null', so any site can use this policy. Remove 'null' and list the real origins.",
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: Requests("200 user:anon", "200 user:anon", "200 saved", "200 user:anon", "200 X-Total=42")),
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: AllBlocked)),
     };
 
     public static BrowserScenario Get(string name) => All.Single(scenario => scenario.Name == name);
