@@ -95,6 +95,28 @@ public static class BrowserScenarios
             new(Trusted: AllBlocked, Attacker: AllBlocked),
             new(Trusted: AllAllowed, Attacker: AllBlocked)),
 
+        new(
+            "CORS003 Startup: UseAuthorization before UseCors, policy from the middleware: the 401 is a CORS error, tokens work",
+            "StartupAuthorizationBeforeCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors(\"web\") is called after UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors(\"web\") before UseAuthorization().",
+            new(Trusted: With(AllAllowed, Secure(Blocked, "200 secret:alice", "200 secret:alice")), Attacker: With(AllBlocked, SecureBlocked)),
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 Startup: UseCors after UseEndpoints: the endpoints answer first, every request is blocked",
+            "StartupCorsAfterUseEndpoints.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors(\"web\") is called after UseEndpoints(); the requests it answers never reach the CORS middleware, so their responses carry no CORS headers. Call UseCors(\"web\") before UseEndpoints().",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS003 UseResponseCaching before UseCors: a response cached for another client reaches the trusted origin without CORS headers",
+            "ResponseCachingBeforeCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors(\"web\") is called after UseResponseCaching(); responses served from the cache skip the CORS middleware, so they carry no CORS headers, or those of another origin. Call UseCors(\"web\") before UseResponseCaching().",
+            new(Trusted: new Dictionary<string, string> { ["get"] = "200 user:anon", ["cached"] = Blocked }, Attacker: new Dictionary<string, string> { ["cached"] = Blocked }),
+            new(Trusted: new Dictionary<string, string> { ["get"] = "200 user:anon", ["cached"] = "200 cached" }, Attacker: new Dictionary<string, string> { ["cached"] = Blocked }),
+            WarmUp: "/api/cached"),
         // CORS004: "the browser rejects the preflight of ...".
         new(
             "CORS004 WithOrigins only: simple GETs work, PUT with JSON and the Authorization header are rejected",

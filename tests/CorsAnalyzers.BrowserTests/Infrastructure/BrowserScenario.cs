@@ -13,6 +13,7 @@ namespace CorsAnalyzers.BrowserTests.Infrastructure;
 /// <param name="Before">The browser on the app as written.</param>
 /// <param name="AfterFix">The browser once the package's code fix is applied (it must remove the diagnostic).</param>
 /// <param name="EditorConfig">An .editorconfig for the analyzer and the fix (<c>TRUSTED_ORIGIN</c> replaced).</param>
+/// <param name="WarmUp">A path the test requests itself (no Origin, like curl or a crawler) before the browser runs.</param>
 public sealed record BrowserScenario(
     string Name,
     string File,
@@ -20,7 +21,8 @@ public sealed record BrowserScenario(
     string? Message,
     Outcomes Before,
     Outcomes? AfterFix = null,
-    string? EditorConfig = null)
+    string? EditorConfig = null,
+    string? WarmUp = null)
 {
     public override string ToString() => Name;
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using Xunit.Abstractions;
@@ -35,18 +37,18 @@ public static class ScenarioRunner
             Assert.Equal(scenario.Message!.Replace("TRUSTED_ORIGIN", pages.TrustedOrigin, StringComparison.Ordinal), diagnostic.GetMessage());
         }
 
-        await AssertBrowserAsync("as written", app, scenario.Before, pages, output);
+        await AssertBrowserAsync("as written", app, scenario, scenario.Before, pages, output);
 
         if (scenario.AfterFix is { } afterFix)
         {
             var fixedApp = await app.ApplyFixAsync(scenario.Id!);
             output.WriteLine("fixed Program.cs:" + Environment.NewLine + await fixedApp.GetProgramAsync());
             Assert.Empty(await fixedApp.AnalyzeAsync());
-            await AssertBrowserAsync("after the fix", fixedApp, afterFix, pages, output);
+            await AssertBrowserAsync("after the fix", fixedApp, scenario, afterFix, pages, output);
         }
     }
 
-    private static async Task AssertBrowserAsync(string stage, ScenarioCompilation compilation, Outcomes expected, PageServer pages, ITestOutputHelper output)
+    private static async Task AssertBrowserAsync(string stage, ScenarioCompilation compilation, BrowserScenario scenario, Outcomes expected, PageServer pages, ITestOutputHelper output)
     {
         await using var app = await AppProcess.StartAsync(compilation);
         if (expected.StartupFailure is { } failure)
@@ -58,6 +60,13 @@ public static class ScenarioRunner
         }
 
         Assert.True(app.Address is not null, $"{stage}: the app did not start:{Environment.NewLine}{app.StartupFailure}");
+        if (scenario.WarmUp is { } path)
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            using var response = await client.GetAsync(app.Address + path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
         var runs = new List<(string Origin, IReadOnlyDictionary<string, string> Expected, Task<IReadOnlyDictionary<string, string>> Actual)>();
         if (expected.Trusted is { } trusted)
         {

@@ -28,6 +28,13 @@ public static class ScenarioApi
         return "saved";
     }
 
+    /// <summary>GET /api/cached: a response every cache may keep for a minute.</summary>
+    public static string Cached(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "public, max-age=60";
+        return "cached";
+    }
+
     public static string Secret(ClaimsPrincipal user) => "secret:" + user.Identity!.Name;
 }
 
