@@ -20,7 +20,10 @@ public static class Browser
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
     private static readonly Regex Result = new("<li id=\"(?<name>[^\"]+)\">(?<outcome>[^<]*)</li>", RegexOptions.CultureInvariant);
 
-    public static string Executable { get; } = Locate();
+    private static readonly Lazy<string> Located = new(Locate);
+
+    /// <summary>The browser's path; throws, saying how to install it, when there is none.</summary>
+    public static string Executable => Located.Value;
 
     /// <summary>Loads <paramref name="url"/> and returns each request's outcome, by name; fails when the page did not finish.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> RunPageAsync(string url)
