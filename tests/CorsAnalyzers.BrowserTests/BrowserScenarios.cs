@@ -126,6 +126,20 @@ public static class BrowserScenarios
             new(Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=42"), Attacker: AllBlocked),
             new(Trusted: AllAllowed, Attacker: AllBlocked)),
 
+        new(
+            "CORS004 no methods: PUT is rejected, the Authorization header on a GET passes",
+            "NoMethods.cs",
+            DiagnosticIds.ConfigureMethodsAndHeaders,
+            "Policy 'web' allows origins but configures no methods; the browser rejects the preflight of PUT, PATCH and DELETE requests. Add WithMethods(...) or AllowAnyMethod().",
+            new(Trusted: Requests("200 user:anon", "200 user:alice", Blocked, "200 user:anon", "200 X-Total=42"), Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS004 no request headers: a JSON body and the Authorization header are rejected",
+            "NoHeaders.cs",
+            DiagnosticIds.ConfigureMethodsAndHeaders,
+            "Policy 'web' allows origins but configures no request headers; the browser rejects the preflight of requests with a JSON Content-Type, an Authorization header or any custom header. Add WithHeaders(...) or AllowAnyHeader().",
+            new(Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=42"), Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
         // CORS005: "never matches".
         new(
             "CORS005 origin with a trailing slash: the trusted origin is blocked too",
@@ -135,6 +149,33 @@ public static class BrowserScenarios
             new(Trusted: AllBlocked, Attacker: AllBlocked),
             new(Trusted: AllAllowed, Attacker: AllBlocked)),
 
+        new(
+            "CORS005 origin with a leading space: the trusted origin is blocked too",
+            "OriginWithWhitespace.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin ' TRUSTED_ORIGIN', which never matches: browsers send no whitespace in an origin; write 'TRUSTED_ORIGIN'",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS005 origin without a scheme: the trusted origin is blocked too",
+            "OriginWithoutScheme.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin '127.0.0.1:TRUSTED_PORT', which never matches: browsers always send the scheme; write the origin as 'https://host' or 'http://host'",
+            new(Trusted: AllBlocked, Attacker: AllBlocked)),
+        new(
+            "CORS005 '*' next to an origin: it allows no other origin",
+            "AnyAmongOtherOrigins.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin '*', which never matches: '*' means any origin only when it is the policy's only origin, next to other origins it is compared as text. Remove it, or use AllowAnyOrigin() alone if every origin is meant",
+            new(Trusted: AllAllowed, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS005 upper-case scheme in a CorsPolicy object: the trusted origin is blocked too",
+            "UpperCaseOriginInPolicyObject.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin 'HTTP://127.0.0.1:TRUSTED_PORT', which never matches: CorsPolicy.Origins is compared case-sensitively and browsers send lowercase origins; write 'TRUSTED_ORIGIN'",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
         // CORS006: "sandboxed iframes ... send 'Origin: null', so any site can use this policy".
         new(
             "CORS006 the null origin: a sandboxed iframe on the attacker's site reads the responses",

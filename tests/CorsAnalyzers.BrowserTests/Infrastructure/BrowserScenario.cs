@@ -7,12 +7,12 @@ namespace CorsAnalyzers.BrowserTests.Infrastructure;
 /// <see cref="Before"/> is the proof that the trusted origin works and the attacker's does not.
 /// </summary>
 /// <param name="Name">What the scenario shows (the test case's display name).</param>
-/// <param name="File">The app's Program.cs under Scenarios/; <c>TRUSTED_ORIGIN</c> stands for the page server's trusted origin.</param>
+/// <param name="File">The app's Program.cs under Scenarios/, with <see cref="Placeholders"/> for the trusted origin.</param>
 /// <param name="Id">The diagnostic the app must get (exactly one), or null for none.</param>
-/// <param name="Message">The diagnostic's message, exactly; <c>TRUSTED_ORIGIN</c> as in the file.</param>
+/// <param name="Message">The diagnostic's message, exactly (with <see cref="Placeholders"/>).</param>
 /// <param name="Before">The browser on the app as written.</param>
 /// <param name="AfterFix">The browser once the package's code fix is applied (it must remove the diagnostic).</param>
-/// <param name="EditorConfig">An .editorconfig for the analyzer and the fix (<c>TRUSTED_ORIGIN</c> replaced).</param>
+/// <param name="EditorConfig">An .editorconfig for the analyzer and the fix (with <see cref="Placeholders"/>).</param>
 /// <param name="WarmUp">A path the test requests itself (no Origin, like curl or a crawler) before the browser runs.</param>
 public sealed record BrowserScenario(
     string Name,

@@ -51,9 +51,9 @@ public sealed class ScenarioCompilation
     public async Task<string> GetProgramAsync()
         => (await _project.Documents.Single(document => document.FilePath == ProgramPath).GetTextAsync()).ToString();
 
-    /// <summary>The scenario's Program.cs with <c>TRUSTED_ORIGIN</c> replaced by the page server's trusted origin.</summary>
+    /// <summary>The scenario's Program.cs with its <see cref="Placeholders"/> replaced.</summary>
     public static ScenarioCompilation Create(string file, string trustedOrigin, string? editorConfig = null)
-        => FromSource(ReadScenario(file).Replace("TRUSTED_ORIGIN", trustedOrigin, StringComparison.Ordinal), editorConfig);
+        => FromSource(Placeholders.Apply(ReadScenario(file), trustedOrigin), editorConfig is null ? null : Placeholders.Apply(editorConfig, trustedOrigin));
 
     public static ScenarioCompilation FromSource(string program, string? editorConfig = null)
     {

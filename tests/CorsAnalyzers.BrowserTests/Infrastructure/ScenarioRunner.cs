@@ -21,8 +21,7 @@ public static class ScenarioRunner
         // Touch the browser first: a missing one fails here, with how to install it.
         _ = Browser.Executable;
         await using var pages = await PageServer.StartAsync();
-        var editorConfig = scenario.EditorConfig?.Replace("TRUSTED_ORIGIN", pages.TrustedOrigin, StringComparison.Ordinal);
-        var app = ScenarioCompilation.Create(scenario.File, pages.TrustedOrigin, editorConfig);
+        var app = ScenarioCompilation.Create(scenario.File, pages.TrustedOrigin, scenario.EditorConfig);
 
         var diagnostics = await app.AnalyzeAsync();
         output.WriteLine($"diagnostics: {string.Join(Environment.NewLine, diagnostics.Select(diagnostic => diagnostic.Id + ": " + diagnostic.GetMessage()))}");
@@ -34,7 +33,7 @@ public static class ScenarioRunner
         {
             var diagnostic = Assert.Single(diagnostics);
             Assert.Equal(scenario.Id, diagnostic.Id);
-            Assert.Equal(scenario.Message!.Replace("TRUSTED_ORIGIN", pages.TrustedOrigin, StringComparison.Ordinal), diagnostic.GetMessage());
+            Assert.Equal(Placeholders.Apply(scenario.Message!, pages.TrustedOrigin), diagnostic.GetMessage());
         }
 
         await AssertBrowserAsync("as written", app, scenario, scenario.Before, pages, output);
