@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -79,12 +80,18 @@ public sealed class ScenarioCompilation
     public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync()
     {
         var compilation = await GetCompilationAsync();
+        var exceptions = new ConcurrentQueue<Exception>();
         var options = new CompilationWithAnalyzersOptions(
             _project.AnalyzerOptions,
-            onAnalyzerException: (exception, _, _) => throw new InvalidOperationException("The analyzer threw.", exception),
+            onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
         var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
+        if (!exceptions.IsEmpty)
+        {
+            throw new AggregateException("The analyzer threw.", exceptions);
+        }
+
         return diagnostics.OrderBy(diagnostic => diagnostic.Location.SourceSpan.Start).ToImmutableArray();
     }
 
