@@ -59,7 +59,7 @@ var app = builder.Build();
 
 app.UseAuthorization();
 
-// CORS003: UseCors after UseAuthorization; preflight requests are rejected before CORS answers.
+// CORS003: UseCors after UseAuthorization; its 401/403 responses carry no CORS headers, so the front end sees a CORS error.
 // CORS011: UseCors() applies the default policy, and no AddDefaultPolicy defines one.
 app.UseCors();
 

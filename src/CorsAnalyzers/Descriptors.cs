@@ -39,7 +39,7 @@ public static class Descriptors
         Categories.Usage,
         DiagnosticSeverity.Warning,
         true,
-        "ASP.NET Core requires UseCors after UseRouting (when routing is explicit) and before UseAuthentication, UseAuthorization, UseResponseCaching, UseOutputCache and the middleware that answers requests (UseEndpoints, Run). Elsewhere the CORS middleware misses requests or answers them without CORS headers, and the browser reports a CORS error.",
+        "UseCors must run after UseRouting (when routing is explicit) and before UseAuthorization, UseResponseCaching, UseOutputCache and the middleware that answers requests (UseEndpoints, Run). Elsewhere the CORS middleware misses requests or answers them without CORS headers, and the browser reports a CORS error. UseCors after UseAuthentication alone is harmless and not reported.",
         HelpLinkBase + DiagnosticIds.CallUseCorsInMiddlewareOrder + ".md");
 
     public static readonly DiagnosticDescriptor ConfigureMethodsAndHeaders = new(

@@ -9,26 +9,34 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CorsAnalyzers.Rules;
 
 /// <summary>
-/// CORS003: <c>UseCors</c> after authentication, authorization, response/output caching or the middleware that answers
-/// requests; before an explicit <c>UseRouting</c> when endpoints carry CORS metadata; or, with minimal hosting, after the
-/// authentication/authorization middleware that WebApplication adds by itself.
+/// CORS003: <c>UseCors</c> after authorization, response/output caching or the middleware that answers requests; before
+/// an explicit <c>UseRouting</c> when endpoints carry CORS metadata; or, with minimal hosting, after the authorization
+/// middleware that WebApplication adds by itself. <c>UseCors</c> after <c>UseAuthentication</c> alone is not reported:
+/// the authentication middleware passes every request on (it answers only remote sign-in callbacks, which browsers
+/// reach by navigation, not by fetch), and the CORS middleware adds its headers when the response starts, so the 401
+/// that authorization writes later still carries them (measured in a browser: tests/CorsAnalyzers.BrowserTests).
 /// </summary>
 internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
 {
-    internal const string AuthenticationReason = "responses that authentication writes (401 challenges, sign-in redirects) carry no CORS headers, so the browser reports a CORS error instead of the real status";
-    internal const string AuthorizationReason = "preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error";
+    /// <summary>No endpoint accepts the preflight, so the CORS middleware still answers it; what it never sees is the 401/403.</summary>
+    internal const string AuthorizationReason = "the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status";
+
+    /// <summary>An endpoint with CORS metadata accepts the preflight, so authorization judges the OPTIONS request first.</summary>
+    internal const string AuthorizationPreflightReason = "authorization rejects the preflight OPTIONS requests of endpoints that require it before CORS answers, so every cross-origin request to them that needs a preflight (PUT, a JSON body, an Authorization header) fails, even with valid credentials, and their 401 and 403 responses carry no CORS headers";
     internal const string CachingReason = "responses served from the cache skip the CORS middleware, so they carry no CORS headers, or those of another origin";
     internal const string TerminalReason = "the requests it answers never reach the CORS middleware, so their responses carry no CORS headers";
     internal const string RoutingReason = "the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies";
 
+    private const string MetadataClause = " and endpoints declare CORS metadata";
+
     public override DiagnosticDescriptor Descriptor => Descriptors.CallUseCorsInMiddlewareOrder;
 
-    private static bool MustFollowCors(MiddlewareKind kind) => kind is MiddlewareKind.Authentication or MiddlewareKind.Authorization
+    private static bool MustFollowCors(MiddlewareKind kind) => kind is MiddlewareKind.Authorization
         or MiddlewareKind.ResponseCaching or MiddlewareKind.OutputCache or MiddlewareKind.Endpoints or MiddlewareKind.Run;
 
     public override void Analyze(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
     {
-        if (ReportAfter(context, pipeline, cors) || ReportBeforeRouting(context, block, pipeline, cors))
+        if (ReportAfter(context, block, pipeline, cors) || ReportBeforeRouting(context, block, pipeline, cors))
         {
             return;
         }
@@ -42,7 +50,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
     }
 
     /// <summary>UseCors after a middleware it must precede.</summary>
-    private static bool ReportAfter(OperationAnalysisContext context, MiddlewarePipeline pipeline, PipelineCall cors)
+    private static bool ReportAfter(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
     {
         if (pipeline.FirstBefore(cors, MustFollowCors) is not { } blocker)
         {
@@ -53,10 +61,10 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
         var canMove = cors.IsDirect
             && (blocker.IsDirect || !MiddlewareKinds.Contains(blocker.HelperKinds, MiddlewareKind.Routing))
             && !pipeline.AnyBetween(blocker, cors, kind => kind == MiddlewareKind.Routing);
+        var preflight = blocker.Kind == MiddlewareKind.Authorization && block.UsesEndpointCorsMetadata(context.CancellationToken);
         var reason = blocker.Kind switch
         {
-            MiddlewareKind.Authentication => AuthenticationReason,
-            MiddlewareKind.Authorization => AuthorizationReason,
+            MiddlewareKind.Authorization => preflight ? AuthorizationPreflightReason : AuthorizationReason,
             MiddlewareKind.ResponseCaching or MiddlewareKind.OutputCache => CachingReason,
             _ => TerminalReason,
         };
@@ -65,7 +73,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
             cors.Invocation.NameAndArgumentsLocation(),
             new[] { blocker.Invocation.NameAndArgumentsLocation() },
             canMove ? Move(PipelineFix.MoveBefore) : null,
-            $"{Describe(cors)} is called after {Describe(blocker)}",
+            $"{Describe(cors)} is called after {Describe(blocker)}{(preflight ? MetadataClause : string.Empty)}",
             reason,
             $"Call {CallName(cors)} before {CallName(blocker)}"));
         return true;
@@ -86,7 +94,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
             cors.Invocation.NameAndArgumentsLocation(),
             new[] { routing.Invocation.NameAndArgumentsLocation() },
             canMove ? Move(PipelineFix.MoveAfter) : null,
-            $"{Describe(cors)} is called before {Describe(routing)} and endpoints declare CORS metadata",
+            $"{Describe(cors)} is called before {Describe(routing)}{MetadataClause}",
             RoutingReason,
             $"Call {CallName(cors)} after {CallName(routing)}"));
         return true;
@@ -94,7 +102,8 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
 
     /// <summary>
     /// Minimal hosting: WebApplication adds UseAuthentication()/UseAuthorization() right after routing, before the
-    /// app's own middleware, when their services are registered and the app does not call them itself.
+    /// app's own middleware, when their services are registered and the app does not call them itself. Reported when
+    /// that puts authorization before UseCors; authentication alone before it is harmless (see the class summary).
     /// </summary>
     private static void ReportImplicitAuthentication(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
     {
@@ -115,7 +124,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
             missing.Add(PipelineFix.UseAuthorization);
         }
 
-        if (missing.Count == 0)
+        if (!missing.Contains(PipelineFix.UseAuthorization))
         {
             return;
         }
@@ -142,7 +151,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
             locations,
             properties,
             $"WebApplication runs {calls} before {Describe(cors)} because {CallName(explicitCall.TargetMethod)} registers their services and the app does not call {(missing.Count == 1 ? "it" : "them")} itself",
-            missing.Contains(PipelineFix.UseAuthorization) ? AuthorizationReason : AuthenticationReason,
+            block.UsesEndpointCorsMetadata(context.CancellationToken) ? AuthorizationPreflightReason : AuthorizationReason,
             $"Call {string.Join(" and ", missing.Select(name => builder + "." + name + "()"))} explicitly after {CallName(cors)}"));
     }
 

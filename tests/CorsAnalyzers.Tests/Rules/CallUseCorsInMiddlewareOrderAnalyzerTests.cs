@@ -34,27 +34,48 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "UseCors(\"Spa\") is called after UseAuthorization(); preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error. Call UseCors(\"Spa\") before UseAuthorization()."));
+                "UseCors(\"Spa\") is called after UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors(\"Spa\") before UseAuthorization()."));
     }
 
     [Fact]
-    public async Task UseCorsAfterUseAuthentication_MinimalHosting_Reports()
+    public async Task UseCorsBetweenUseAuthenticationAndUseAuthorization_MinimalHosting_DoesNotReport()
+    {
+        // The authentication middleware passes every request on, and the 401 of authorization carries the CORS headers
+        // (tests/CorsAnalyzers.BrowserTests, AuthenticationBeforeCors.cs).
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication();
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.UseAuthentication();
+            app.UseCors();
+            app.UseAuthorization();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task UseCorsAfterUseAuthorization_WithRequireCors_ReportsRejectedPreflight()
     {
         const string source = """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddAuthentication();
             builder.Services.AddAuthorization();
             var app = builder.Build();
-            app.{|#1:UseAuthentication()|};
+            app.UseRouting();
+            app.UseAuthentication();
+            app.{|#1:UseAuthorization()|};
             app.{|#0:UseCors()|};
-            app.UseAuthorization();
+            app.MapGet("/orders", () => "[]").RequireAuthorization().RequireCors("Spa");
             app.Run();
             """;
 
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "UseCors() is called after UseAuthentication(); responses that authentication writes (401 challenges, sign-in redirects) carry no CORS headers, so the browser reports a CORS error instead of the real status. Call UseCors() before UseAuthentication()."));
+                "UseCors() is called after UseAuthorization() and endpoints declare CORS metadata; authorization rejects the preflight OPTIONS requests of endpoints that require it before CORS answers, so every cross-origin request to them that needs a preflight (PUT, a JSON body, an Authorization header) fails, even with valid credentials, and their 401 and 403 responses carry no CORS headers. Call UseCors() before UseAuthorization()."));
     }
 
     [Fact]
@@ -66,15 +87,15 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
                 public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
                 {
                     app.UseRouting();
-                    app.{|#1:UseAuthentication()|};
-                    app.UseAuthorization();
+                    app.UseAuthentication();
+                    app.{|#1:UseAuthorization()|};
                     app.{|#0:UseCors()|};
                     app.UseEndpoints(endpoints => endpoints.MapControllers());
                 }
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderRule.AuthenticationReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -222,7 +243,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
     }
 
     [Fact]
-    public async Task UseCorsAfterUseAuthenticationInDevelopmentBlock_Reports()
+    public async Task UseCorsAfterUseAuthenticationInDevelopmentBlock_DoesNotReport()
     {
         const string source = """
             var builder = WebApplication.CreateBuilder(args);
@@ -230,15 +251,15 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             var app = builder.Build();
             if (app.Environment.IsDevelopment())
             {
-                app.{|#1:UseAuthentication()|};
+                app.UseAuthentication();
             }
 
-            app.{|#0:UseCors()|};
+            app.UseCors();
             app.UseAuthentication();
             app.Run();
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderRule.AuthenticationReason));
+        await Verify.VerifyAnalyzerAsync(source);
     }
 
     [Fact]
@@ -299,7 +320,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "UseCors() is called after UseSecurity(), which calls UseAuthentication(); responses that authentication writes (401 challenges, sign-in redirects) carry no CORS headers, so the browser reports a CORS error instead of the real status. Call UseCors() before UseSecurity()."));
+                "UseCors() is called after UseSecurity(), which calls UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors() before UseSecurity()."));
     }
 
     [Fact]
@@ -325,7 +346,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "UseApiCors(), which calls UseCors() is called after UseAuthorization(); preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error. Call UseApiCors() before UseAuthorization()."));
+                "UseApiCors(), which calls UseCors() is called after UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseApiCors() before UseAuthorization()."));
     }
 
     [Fact]
@@ -525,7 +546,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "WebApplication runs UseAuthentication() and UseAuthorization() before UseCors(\"Spa\") because AddAuthentication() registers their services and the app does not call them itself; preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error. Call app.UseAuthentication() and app.UseAuthorization() explicitly after UseCors(\"Spa\")."));
+                "WebApplication runs UseAuthentication() and UseAuthorization() before UseCors(\"Spa\") because AddAuthentication() registers their services and the app does not call them itself; the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call app.UseAuthentication() and app.UseAuthorization() explicitly after UseCors(\"Spa\")."));
     }
 
     [Fact]
@@ -542,11 +563,11 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "WebApplication runs UseAuthorization() before UseCors() because AddAuthorizationBuilder() registers their services and the app does not call it itself; preflight OPTIONS requests carry no credentials, so authorization rejects them with 401/403 before CORS answers, and the browser reports a CORS error. Call app.UseAuthorization() explicitly after UseCors()."));
+                "WebApplication runs UseAuthorization() before UseCors() because AddAuthorizationBuilder() registers their services and the app does not call it itself; the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call app.UseAuthorization() explicitly after UseCors()."));
     }
 
     [Fact]
-    public async Task ImplicitAuthentication_RegisteredInHelper_Reports()
+    public async Task ImplicitAuthorization_RegisteredInHelper_Reports()
     {
         const string source = """
             var builder = WebApplication.CreateBuilder(args);
@@ -560,15 +581,49 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
                 public static IServiceCollection AddAppSecurity(this IServiceCollection services)
                 {
                     services.AddAuthentication();
+                    services.AddAuthorization();
                     return services;
                 }
             }
             """;
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-                "WebApplication runs UseAuthentication() before UseCors() because AddAppSecurity() registers their services and the app does not call it itself",
-                CallUseCorsInMiddlewareOrderRule.AuthenticationReason,
-                "Call app.UseAuthentication() explicitly after UseCors()"));
+                "WebApplication runs UseAuthentication() and UseAuthorization() before UseCors() because AddAppSecurity() registers their services and the app does not call them itself",
+                CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
+                "Call app.UseAuthentication() and app.UseAuthorization() explicitly after UseCors()"));
+    }
+
+    [Fact]
+    public async Task ImplicitAuthorization_WithRequireCors_ReportsRejectedPreflight()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|#1:AddAuthorization()|};
+            var app = builder.Build();
+            app.{|#0:UseCors()|};
+            app.MapGet("/orders", () => "[]").RequireAuthorization().RequireCors("Spa");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "WebApplication runs UseAuthorization() before UseCors() because AddAuthorization() registers their services and the app does not call it itself",
+                CallUseCorsInMiddlewareOrderRule.AuthorizationPreflightReason,
+                "Call app.UseAuthorization() explicitly after UseCors()"));
+    }
+
+    [Fact]
+    public async Task ImplicitAuthenticationOnly_MinimalHosting_DoesNotReport()
+    {
+        // WebApplication runs UseAuthentication() before UseCors(), which changes nothing a browser sees.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication().AddCookie();
+            var app = builder.Build();
+            app.UseCors();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
     }
 
     [Fact]

@@ -53,8 +53,9 @@ public class CallUseCorsInMiddlewareOrderFixerTests
                 public void Configure(IApplicationBuilder app)
                 {
                     app.UseRouting();
-                    app.{|#1:UseAuthentication()|};
-                    app.UseAuthorization();
+                    app.UseAuthentication();
+                    app.{|#1:UseAuthorization()|};
+                    app.UseResponseCaching();
                     /* CORS */
                     app.{|#0:UseCors()|};
                     app.UseEndpoints(endpoints => endpoints.MapControllers());
@@ -67,16 +68,17 @@ public class CallUseCorsInMiddlewareOrderFixerTests
                 public void Configure(IApplicationBuilder app)
                 {
                     app.UseRouting();
+                    app.UseAuthentication();
                     /* CORS */
                     app.UseCors();
-                    app.UseAuthentication();
                     app.UseAuthorization();
+                    app.UseResponseCaching();
                     app.UseEndpoints(endpoints => endpoints.MapControllers());
                 }
             }
             """;
 
-        await Verify.VerifyCodeFixAsync(source, fixedSource, null, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderRule.AuthenticationReason));
+        await Verify.VerifyCodeFixAsync(source, fixedSource, null, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
@@ -110,8 +112,8 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             """;
 
         await Verify.VerifyCodeFixAsync(source, fixedSource, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-            "UseCors() is called after UseSecurity(), which calls UseAuthentication()",
-            CallUseCorsInMiddlewareOrderRule.AuthenticationReason,
+            "UseCors() is called after UseSecurity(), which calls UseAuthorization()",
+            CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
             "Call UseCors() before UseSecurity()"));
     }
 
@@ -284,15 +286,14 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             {
                 public void Configure(IApplicationBuilder app)
                 {
-                    app.{|#1:UseAuthentication()|};
+                    app.{|#1:UseAuthorization()|};
                     app.UseRouting();
                     app.{|#0:UseCors()|};
-                    app.UseAuthorization();
                 }
             }
             """;
 
-        await Verify.VerifyCodeFixAsync(source, source, null, After("UseCors()", "UseAuthentication()", CallUseCorsInMiddlewareOrderRule.AuthenticationReason));
+        await Verify.VerifyCodeFixAsync(source, source, null, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CorsAnalyzers.BrowserTests.Infrastructure;
+using static CorsAnalyzers.BrowserTests.Infrastructure.Outcomes;
+
+namespace CorsAnalyzers.BrowserTests;
+
+/// <summary>
+/// The table: for every diagnostic of the package and every distinct message, an app that gets it and what the
+/// browser shows before and after the fix. A rule without a row fails <see cref="BrowserScenarioTableTests"/>.
+/// </summary>
+public static class BrowserScenarios
+{
+    private const string AllowedOrigins = """
+        root = true
+
+        [*.cs]
+        cors_analyzers.allowed_origins = TRUSTED_ORIGIN
+        """;
+
+    /// <summary>/api/secure as the documented order serves it: the 401 reaches the front end, a valid token gets the data.</summary>
+    private static IReadOnlyDictionary<string, string> SecureWorks { get; } = Secure("401 ", "200 secret:alice", "200 secret:alice");
+
+    private static IReadOnlyDictionary<string, string> SecureBlocked { get; } = Secure(Blocked, Blocked, Blocked);
+
+    public static IReadOnlyList<BrowserScenario> All { get; } = new BrowserScenario[]
+    {
+        new(
+            "Correct policy: the trusted origin works, the attacker's and Origin: null are blocked",
+            "CorrectPolicy.cs",
+            null,
+            null,
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: AllBlocked)),
+
+        // CORS001: "ASP.NET Core throws InvalidOperationException when it builds it".
+        new(
+            "CORS001 AllowAnyOrigin with AllowCredentials: the app fails at startup",
+            "AnyOriginWithCredentials.cs",
+            DiagnosticIds.DoNotCombineAnyOriginWithCredentials,
+            "Policy 'web' allows any origin together with credentials; ASP.NET Core throws InvalidOperationException when it builds it. List the trusted origins with WithOrigins(...) instead.",
+            new(StartupFailure: "System.InvalidOperationException: The CORS protocol does not allow specifying a wildcard (any) origin and credentials at the same time."),
+            new(Trusted: AllAllowed, Attacker: AllBlocked),
+            AllowedOrigins),
+
+        // CORS002: "any web site can then make authenticated requests and read the responses".
+        new(
+            "CORS002 SetIsOriginAllowed(origin => true) with AllowCredentials: the attacker reads alice's data",
+            "EveryOriginWithCredentials.cs",
+            DiagnosticIds.DoNotAllowEveryOriginWithCredentials,
+            "Policy 'web' allows credentials and its SetIsOriginAllowed predicate accepts every origin; any web site can then make authenticated requests and read the responses. List the trusted origins with WithOrigins(...) or check the origin in the predicate.",
+            new(Trusted: AllAllowed, Attacker: AllAllowed),
+            new(Trusted: AllAllowed, Attacker: AllBlocked),
+            AllowedOrigins),
+
+        // CORS003 with a protected endpoint (/api/secure, RequireAuthorization, the Token scheme of ScenarioApi.cs).
+        new(
+            "CORS003 documented order (UseCors, UseAuthentication, UseAuthorization): 401 readable, token works",
+            "DocumentedOrderWithAuthorization.cs",
+            null,
+            null,
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 UseAuthentication, UseCors, UseAuthorization: behaves like the documented order",
+            "AuthenticationBeforeCors.cs",
+            null,
+            null,
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 UseAuthorization before UseCors, policy from the middleware: the 401 is a CORS error, tokens work",
+            "AuthorizationBeforeCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors(\"web\") is called after UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors(\"web\") before UseAuthorization().",
+            new(Trusted: With(AllAllowed, Secure(Blocked, "200 secret:alice", "200 secret:alice")), Attacker: With(AllBlocked, SecureBlocked)),
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 UseAuthorization before UseCors, endpoints with RequireCors: every preflight is rejected, even with a token",
+            "AuthorizationBeforeCorsWithRequireCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors() is called after UseAuthorization() and endpoints declare CORS metadata; authorization rejects the preflight OPTIONS requests of endpoints that require it before CORS answers, so every cross-origin request to them that needs a preflight (PUT, a JSON body, an Authorization header) fails, even with valid credentials, and their 401 and 403 responses carry no CORS headers. Call UseCors() before UseAuthorization().",
+            new(Trusted: With(AllAllowed, Secure(Blocked, Blocked, Blocked)), Attacker: With(AllBlocked, SecureBlocked)),
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 minimal hosting, no UseAuthentication/UseAuthorization: WebApplication runs them before UseCors",
+            "ImplicitAuthorizationBeforeCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "WebApplication runs UseAuthentication() and UseAuthorization() before UseCors(\"web\") because AddAuthentication() registers their services and the app does not call them itself; the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call app.UseAuthentication() and app.UseAuthorization() explicitly after UseCors(\"web\").",
+            new(Trusted: With(AllAllowed, Secure(Blocked, "200 secret:alice", "200 secret:alice")), Attacker: With(AllBlocked, SecureBlocked)),
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 UseCors before UseRouting with RequireCors: no policy applies, every request is blocked",
+            "CorsBeforeRouting.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies. Call UseCors() after UseRouting().",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+
+        new(
+            "CORS003 Startup: UseAuthorization before UseCors, policy from the middleware: the 401 is a CORS error, tokens work",
+            "StartupAuthorizationBeforeCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors(\"web\") is called after UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors(\"web\") before UseAuthorization().",
+            new(Trusted: With(AllAllowed, Secure(Blocked, "200 secret:alice", "200 secret:alice")), Attacker: With(AllBlocked, SecureBlocked)),
+            new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
+        new(
+            "CORS003 Startup: UseCors after UseEndpoints: the endpoints answer first, every request is blocked",
+            "StartupCorsAfterUseEndpoints.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors(\"web\") is called after UseEndpoints(); the requests it answers never reach the CORS middleware, so their responses carry no CORS headers. Call UseCors(\"web\") before UseEndpoints().",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS003 UseResponseCaching before UseCors: a response cached for another client reaches the trusted origin without CORS headers",
+            "ResponseCachingBeforeCors.cs",
+            DiagnosticIds.CallUseCorsInMiddlewareOrder,
+            "UseCors(\"web\") is called after UseResponseCaching(); responses served from the cache skip the CORS middleware, so they carry no CORS headers, or those of another origin. Call UseCors(\"web\") before UseResponseCaching().",
+            new(Trusted: new Dictionary<string, string> { ["get"] = "200 user:anon", ["cached"] = Blocked }, Attacker: new Dictionary<string, string> { ["cached"] = Blocked }),
+            new(Trusted: new Dictionary<string, string> { ["get"] = "200 user:anon", ["cached"] = "200 cached" }, Attacker: new Dictionary<string, string> { ["cached"] = Blocked }),
+            WarmUp: "/api/cached"),
+        // CORS004: "the browser rejects the preflight of ...".
+        new(
+            "CORS004 WithOrigins only: simple GETs work, PUT with JSON and the Authorization header are rejected",
+            "NoMethodsOrHeaders.cs",
+            DiagnosticIds.ConfigureMethodsAndHeaders,
+            "Policy 'web' allows origins but configures no methods and no request headers; the browser rejects the preflight of PUT, PATCH and DELETE requests and of requests with a JSON Content-Type, an Authorization header or any custom header. Add WithMethods(...) and WithHeaders(...), or AllowAnyMethod() and AllowAnyHeader().",
+            new(Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=42"), Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+
+        new(
+            "CORS004 no methods: PUT is rejected, the Authorization header on a GET passes",
+            "NoMethods.cs",
+            DiagnosticIds.ConfigureMethodsAndHeaders,
+            "Policy 'web' allows origins but configures no methods; the browser rejects the preflight of PUT, PATCH and DELETE requests. Add WithMethods(...) or AllowAnyMethod().",
+            new(Trusted: Requests("200 user:anon", "200 user:alice", Blocked, "200 user:anon", "200 X-Total=42"), Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS004 no request headers: a JSON body and the Authorization header are rejected",
+            "NoHeaders.cs",
+            DiagnosticIds.ConfigureMethodsAndHeaders,
+            "Policy 'web' allows origins but configures no request headers; the browser rejects the preflight of requests with a JSON Content-Type, an Authorization header or any custom header. Add WithHeaders(...) or AllowAnyHeader().",
+            new(Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=42"), Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        // CORS005: "never matches".
+        new(
+            "CORS005 origin with a trailing slash: the trusted origin is blocked too",
+            "OriginWithTrailingSlash.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin 'TRUSTED_ORIGIN/', which never matches: browsers send an origin without a path, query, fragment or trailing slash; write 'TRUSTED_ORIGIN'",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+
+        new(
+            "CORS005 origin with a leading space: the trusted origin is blocked too",
+            "OriginWithWhitespace.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin ' TRUSTED_ORIGIN', which never matches: browsers send no whitespace in an origin; write 'TRUSTED_ORIGIN'",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS005 origin without a scheme: the trusted origin is blocked too",
+            "OriginWithoutScheme.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin '127.0.0.1:TRUSTED_PORT', which never matches: browsers always send the scheme; write the origin as 'https://host' or 'http://host'",
+            new(Trusted: AllBlocked, Attacker: AllBlocked)),
+        new(
+            "CORS005 '*' next to an origin: it allows no other origin",
+            "AnyAmongOtherOrigins.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin '*', which never matches: '*' means any origin only when it is the policy's only origin, next to other origins it is compared as text. Remove it, or use AllowAnyOrigin() alone if every origin is meant",
+            new(Trusted: AllAllowed, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS005 upper-case scheme in a CorsPolicy object: the trusted origin is blocked too",
+            "UpperCaseOriginInPolicyObject.cs",
+            DiagnosticIds.DoNotListOriginsThatNeverMatch,
+            "Policy 'web' lists origin 'HTTP://127.0.0.1:TRUSTED_PORT', which never matches: CorsPolicy.Origins is compared case-sensitively and browsers send lowercase origins; write 'TRUSTED_ORIGIN'",
+            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        // CORS006: "sandboxed iframes ... send 'Origin: null', so any site can use this policy".
+        new(
+            "CORS006 the null origin: a sandboxed iframe on the attacker's site reads the responses",
+            "NullOrigin.cs",
+            DiagnosticIds.DoNotAllowNullOrigin,
+            "Policy 'web' allows the 'null' origin; sandboxed iframes, file: pages and cross-origin redirects of any site send 'Origin: null', so any site can use this policy. Remove 'null' and list the real origins.",
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: Requests("200 user:anon", "200 user:anon", "200 saved", "200 user:anon", "200 X-Total=42")),
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: AllBlocked)),
+    };
+
+    public static BrowserScenario Get(string name) => All.Single(scenario => scenario.Name == name);
+
+    /// <summary>The names of the scenarios of <paramref name="id"/> (null: the correct-code scenarios).</summary>
+    public static TheoryData<string> NamesFor(string? id)
+    {
+        var data = new TheoryData<string>();
+        foreach (var scenario in All.Where(scenario => scenario.Id == id))
+        {
+            data.Add(scenario.Name);
+        }
+
+        return data;
+    }
+}
