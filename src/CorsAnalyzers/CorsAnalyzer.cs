@@ -25,7 +25,9 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         new CallUseCorsInMiddlewareOrderRule(),
         new ConfigureMethodsAndHeadersRule(),
         new DoNotListOriginsThatNeverMatchRule(),
-        new DoNotAllowNullOriginRule());
+        new DoNotAllowNullOriginRule(),
+        new ListMethodsAndHeadersAsBrowsersMatchThemRule(),
+        new SetPreflightMaxAgeThatBrowsersKeepRule());
 
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);

@@ -71,4 +71,26 @@ public static class Descriptors
         true,
         "The opaque origin is serialised as the string 'null'. Any page can put itself in a sandboxed iframe and send it, so allowing 'null' allows every site (CWE-942).",
         HelpLinkBase + DiagnosticIds.DoNotAllowNullOrigin + ".md");
+
+    // Values that never match (issue 13).
+    public static readonly DiagnosticDescriptor ListMethodsAndHeadersAsBrowsersMatchThem = new(
+        DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+        "List methods and headers as browsers match them",
+        "{0} lists {1} '{2}'{3}: {4}",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "ASP.NET Core sends WithMethods, WithHeaders and WithExposedHeaders values as written, one list item per value, and browsers compare them with the request: methods case-sensitively, '*' as a wildcard only on requests without credentials. A comma-joined string, a method in the wrong case or a '*' in a policy with credentials matches nothing.",
+        HelpLinkBase + DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem + ".md");
+
+    public static readonly DiagnosticDescriptor SetPreflightMaxAgeThatBrowsersKeep = new(
+        DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep,
+        "Set a preflight max age that browsers keep",
+        "{0} sets a preflight max age of {1}{2}; {3}",
+        Categories.Usage,
+        DiagnosticSeverity.Info,
+        true,
+        "ASP.NET Core writes Access-Control-Max-Age as the TimeSpan's TotalSeconds. Browsers cap it (Chromium 7200 s, Firefox 86400 s, Safari 600 s) and ignore a value that is not a whole number of seconds.",
+        HelpLinkBase + DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep + ".md");
+    // End of values that never match.
 }

@@ -9,4 +9,9 @@ public static class DiagnosticIds
     public const string ConfigureMethodsAndHeaders = "CORS004";
     public const string DoNotListOriginsThatNeverMatch = "CORS005";
     public const string DoNotAllowNullOrigin = "CORS006";
+
+    // Values that never match (issue 13).
+    public const string ListMethodsAndHeadersAsBrowsersMatchThem = "CORS014";
+    public const string SetPreflightMaxAgeThatBrowsersKeep = "CORS015";
+    // End of values that never match.
 }
