@@ -48,6 +48,23 @@ builder.Services.AddCors(options =>
 
     // CORS006: the null origin: any site can send it from a sandboxed iframe.
     options.AddPolicy("LocalFiles", policy => policy.WithOrigins("null").AllowAnyMethod().AllowAnyHeader());
+
+    // Values that never match (issue 13).
+    // CORS014: a comma-joined string is sent as one quoted item, and with credentials an exposed "*" is a header name.
+    options.AddPolicy("Joined", policy => policy
+        .WithOrigins("https://app.contoso.com")
+        .WithMethods("GET,POST")
+        .WithHeaders("Content-Type")
+        .WithExposedHeaders("*")
+        .AllowCredentials());
+
+    // CORS015 (Info: shown in the IDE, not printed by dotnet build): Chromium keeps a preflight 2 hours, Safari 10 minutes.
+    options.AddPolicy("LongCache", policy => policy
+        .WithOrigins("https://app.contoso.com")
+        .AllowAnyMethod()
+        .AllowAnyHeader()
+        .SetPreflightMaxAge(TimeSpan.FromDays(1)));
+    // End of values that never match.
 });
 
 builder.Services.AddAuthorization();

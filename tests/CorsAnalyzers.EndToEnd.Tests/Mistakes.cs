@@ -56,11 +56,36 @@ public static class Mistakes
         new("CORS006", Mistake.Warning, new(CodeSection.Services, """
             options.AddPolicy("NullOrigin", policy => policy.WithOrigins("https://app.contoso.com", [|"null"|]).AllowAnyMethod().AllowAnyHeader());
             """)),
+
+        // Values that never match (issue 13). CORS015 is Info, which dotnet build does not print, so it has no row here.
+        new("CORS014", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("JoinedMethods", policy => policy.WithOrigins("https://app.contoso.com").WithMethods([|"GET,POST"|]).WithHeaders("Content-Type"));
+            """)),
+        new("CORS014", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("ExposeAnyWithCredentials", policy => policy
+                .WithOrigins("https://app.contoso.com")
+                .WithMethods("GET", "PATCH")
+                .WithHeaders("Content-Type")
+                .WithExposedHeaders([|"*"|])
+                .AllowCredentials());
+            """)),
+        // End of values that never match.
     };
 
     /// <summary>Code that configures CORS correctly: no rule may report it.</summary>
     public static IReadOnlyList<Snippet> Correct { get; } = new Snippet[]
     {
+        // Values that never match (issue 13).
+        new(CodeSection.Services, """
+            options.AddPolicy("ListedValues", policy => policy
+                .WithOrigins("https://app.contoso.com")
+                .WithMethods("GET", "PATCH")
+                .WithHeaders("*")
+                .WithExposedHeaders("X-Total-Count")
+                .AllowCredentials()
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10)));
+            """),
+        // End of values that never match.
         new(CodeSection.Services, """
             options.AddPolicy("Trusted", policy => policy
                 .WithOrigins("https://app.contoso.com", "https://admin.contoso.com")
