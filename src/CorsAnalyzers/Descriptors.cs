@@ -76,7 +76,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ListMethodsAndHeadersAsBrowsersMatchThem = new(
         DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
         "List methods and headers as browsers match them",
-        "{0} lists {1} '{2}'{3}: {4}.",
+        "{0} lists {1} '{2}'{3}: {4}",
         Categories.Usage,
         DiagnosticSeverity.Warning,
         true,
@@ -86,7 +86,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor SetPreflightMaxAgeThatBrowsersKeep = new(
         DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep,
         "Set a preflight max age that browsers keep",
-        "{0} sets a preflight max age of {1}{2}; {3}.",
+        "{0} sets a preflight max age of {1}{2}; {3}",
         Categories.Usage,
         DiagnosticSeverity.Info,
         true,
