@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using CorsAnalyzers.Policies;
 using Microsoft.CodeAnalysis;
@@ -39,9 +40,13 @@ internal sealed class SetPreflightMaxAgeThatBrowsersKeepRule : PolicyRule
             }
 
             policy.PathsWhere(state => state.PreflightMaxAgeCall == call, out var onEveryPath);
+            var properties = ticks % TicksPerSecond == 0
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(SetPreflightMaxAgeThatBrowsersKeepFix.WholeSecondsKey, WholeSeconds(ticks).ToString(CultureInfo.InvariantCulture));
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SetPreflightMaxAgeThatBrowsersKeep,
                 value.Operation.Syntax.GetLocation(),
+                properties,
                 policy.Identity.Describe(),
                 Seconds(ticks) + " s",
                 CorsPolicyModel.ConditionalSuffix(onEveryPath),
@@ -80,6 +85,9 @@ internal sealed class SetPreflightMaxAgeThatBrowsersKeepRule : PolicyRule
         return $"browsers keep a preflight for at most {ChromiumMaxSeconds} s (Chromium), {FirefoxMaxSeconds} s (Firefox) and {SafariMaxSeconds} s (Safari), "
             + $"so it is kept {Capped(seconds, ChromiumMaxSeconds)} s in Chromium, {Capped(seconds, FirefoxMaxSeconds)} s in Firefox and {SafariMaxSeconds} s in Safari";
     }
+
+    /// <summary>The nearest whole number of seconds, halves rounded up.</summary>
+    private static long WholeSeconds(long ticks) => (ticks / TicksPerSecond) + (ticks % TicksPerSecond >= TicksPerSecond / 2 ? 1 : 0);
 
     private static long Capped(long seconds, long max) => seconds < max ? seconds : max;
 

@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes.Rules;
 using CorsAnalyzers.Rules;
 using CorsAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     CorsAnalyzers.Rules.SetPreflightMaxAgeThatBrowsersKeepRule,
-    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+    CorsAnalyzers.CodeFixes.Rules.UseWholeSecondsFixer>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
@@ -236,7 +237,7 @@ public class SetPreflightMaxAgeThatBrowsersKeepAnalyzerTests
             policyObject.PreflightMaxAge = new TimeSpan(1, 
             """;
 
-        var test = new CorsTest<SetPreflightMaxAgeThatBrowsersKeepRule, EmptyCodeFixProvider>(source) { CompilerDiagnostics = CompilerDiagnostics.None };
+        var test = new CorsTest<SetPreflightMaxAgeThatBrowsersKeepRule, UseWholeSecondsFixer>(source) { CompilerDiagnostics = CompilerDiagnostics.None };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("Policy 'Api'", "86400 s", "", Capped(86400, 7200, 86400)));
         await AnalyzerRunner.AssertNoAnalyzerExceptionAsync(source);
         await test.RunAsync();
