@@ -51,6 +51,20 @@ builder.Services.AddCors(options =>
 
     // CORS012: methods and headers, but no origin: the policy never answers with CORS headers.
     options.AddPolicy("Closed", policy => policy.AllowAnyMethod().AllowAnyHeader());
+    // CORS014: a comma-joined string is sent as one quoted item, and with credentials an exposed "*" is a header name.
+    options.AddPolicy("Joined", policy => policy
+        .WithOrigins("https://app.contoso.com")
+        .WithMethods("GET,POST")
+        .WithHeaders("Content-Type")
+        .WithExposedHeaders("*")
+        .AllowCredentials());
+
+    // CORS015 (Info: shown in the IDE, not printed by dotnet build): Chromium keeps a preflight 2 hours, Safari 10 minutes.
+    options.AddPolicy("LongCache", policy => policy
+        .WithOrigins("https://app.contoso.com")
+        .AllowAnyMethod()
+        .AllowAnyHeader()
+        .SetPreflightMaxAge(TimeSpan.FromDays(1)));
 });
 
 builder.Services.AddAuthorization();

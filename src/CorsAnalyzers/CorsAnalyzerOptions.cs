@@ -19,6 +19,12 @@ public static class CorsAnalyzerOptions
     /// <summary>Comma-separated headers the CORS004 fix writes in <c>WithHeaders(...)</c>.</summary>
     public const string AllowedHeadersKey = "cors_analyzers.allowed_headers";
 
+    /// <summary>Comma-separated response headers the CORS014 fix writes instead of an exposed <c>"*"</c> in a policy with credentials.</summary>
+    public const string ExposedHeadersKey = "cors_analyzers.exposed_headers";
+
+    /// <summary>The header the CORS014 fix writes when <see cref="ExposedHeadersKey"/> is not set; it compiles and is obviously a placeholder.</summary>
+    public const string PlaceholderExposedHeader = "X-Example-Header";
+
     /// <summary>The methods the CORS004 fix writes when <see cref="AllowedMethodsKey"/> is not set.</summary>
     public static ImmutableArray<string> DefaultAllowedMethods { get; } = ImmutableArray.Create("GET", "POST", "PUT", "DELETE");
 

@@ -125,4 +125,23 @@ public static class Descriptors
         true,
         "A policy allows an origin through WithOrigins, AllowAnyOrigin or SetIsOriginAllowed. SetIsOriginAllowedToAllowWildcardSubdomains() replaces the predicate with one that only matches the origins listed (including '*.' patterns), so alone it matches nothing.",
         HelpLinkBase + DiagnosticIds.AllowSomeOrigin + ".md");
+    public static readonly DiagnosticDescriptor ListMethodsAndHeadersAsBrowsersMatchThem = new(
+        DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+        "List methods and headers as browsers match them",
+        "{0} lists {1} '{2}'{3}: {4}",
+        Categories.Usage,
+        DiagnosticSeverity.Warning,
+        true,
+        "ASP.NET Core sends WithMethods, WithHeaders and WithExposedHeaders values as written, one list item per value, and browsers compare them with the request: methods case-sensitively, '*' as a wildcard only on requests without credentials. A comma-joined string, a method in the wrong case or a '*' in a policy with credentials matches nothing.",
+        HelpLinkBase + DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem + ".md");
+
+    public static readonly DiagnosticDescriptor SetPreflightMaxAgeThatBrowsersKeep = new(
+        DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep,
+        "Set a preflight max age that browsers keep",
+        "{0} sets a preflight max age of {1}{2}; {3}",
+        Categories.Usage,
+        DiagnosticSeverity.Info,
+        true,
+        "ASP.NET Core writes Access-Control-Max-Age as the TimeSpan's TotalSeconds. Browsers cap it (Chromium 7200 s, Firefox 86400 s, Safari 600 s) and ignore a value that is not a whole number of seconds.",
+        HelpLinkBase + DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep + ".md");
 }

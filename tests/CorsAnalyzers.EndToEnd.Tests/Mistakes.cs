@@ -66,11 +66,31 @@ public static class Mistakes
         new("CORS012", Mistake.Warning, new(CodeSection.Services, """
             options.[|AddPolicy("NoOrigin", policy => policy.AllowAnyMethod().AllowAnyHeader())|];
             """)),
+        new("CORS014", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("JoinedMethods", policy => policy.WithOrigins("https://app.contoso.com").WithMethods([|"GET,POST"|]).WithHeaders("Content-Type"));
+            """)),
+        new("CORS014", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("ExposeAnyWithCredentials", policy => policy
+                .WithOrigins("https://app.contoso.com")
+                .WithMethods("GET", "PATCH")
+                .WithHeaders("Content-Type")
+                .WithExposedHeaders([|"*"|])
+                .AllowCredentials());
+            """)),
     };
 
     /// <summary>Code that configures CORS correctly: no rule may report it.</summary>
     public static IReadOnlyList<Snippet> Correct { get; } = new Snippet[]
     {
+        new(CodeSection.Services, """
+            options.AddPolicy("ListedValues", policy => policy
+                .WithOrigins("https://app.contoso.com")
+                .WithMethods("GET", "PATCH")
+                .WithHeaders("*")
+                .WithExposedHeaders("X-Total-Count")
+                .AllowCredentials()
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10)));
+            """),
         new(CodeSection.Services, """
             options.AddPolicy("Trusted", policy => policy
                 .WithOrigins("https://app.contoso.com", "https://admin.contoso.com")
