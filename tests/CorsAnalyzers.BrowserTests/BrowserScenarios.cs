@@ -24,6 +24,15 @@ public static class BrowserScenarios
 
     private static IReadOnlyDictionary<string, string> SecureBlocked { get; } = Secure(Blocked, Blocked, Blocked);
 
+    private static IReadOnlyDictionary<string, string> TrustedOriginAllowed { get; } = Direct("200 Allow-Origin=TRUSTED_ORIGIN", "204 Allow-Origin=TRUSTED_ORIGIN");
+
+    /// <summary>What the app answers the trusted origin's GET and its PUT's preflight, asked without a browser.</summary>
+    private static IReadOnlyDictionary<string, string> Direct(string get, string preflight) => new Dictionary<string, string>
+    {
+        [DirectRequests.TrustedGet] = get,
+        [DirectRequests.TrustedPreflight] = preflight,
+    };
+
     public static IReadOnlyList<BrowserScenario> All { get; } = new BrowserScenario[]
     {
         new(
@@ -184,6 +193,73 @@ public static class BrowserScenarios
             "Policy 'web' allows the 'null' origin; sandboxed iframes, file: pages and cross-origin redirects of any site send 'Origin: null', so any site can use this policy. Remove 'null' and list the real origins.",
             new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: Requests("200 user:anon", "200 user:anon", "200 saved", "200 user:anon", "200 X-Total=42")),
             new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: AllBlocked)),
+        // CORS010: "ASP.NET Core finds no policy of that name, so the responses carry no CORS headers and browsers block the cross-origin calls".
+        new(
+            "CORS010 UseCors(\"Fronted\") with policy 'Frontend' defined: no CORS headers, every call is blocked",
+            "UndefinedPolicyName.cs",
+            DiagnosticIds.UseDefinedPolicyName,
+            "UseCors uses CORS policy 'Fronted', which no AddPolicy defines; ASP.NET Core finds no policy of that name, so the responses carry no CORS headers and browsers block the cross-origin calls. Use a defined name ('Frontend').",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "405 Allow-Origin=none")),
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Direct: TrustedOriginAllowed)),
+        new(
+            "CORS010 RequireCors(\"api\") with policy 'Api' defined: names are case-sensitive, every call is blocked",
+            "PolicyNameInOtherCase.cs",
+            DiagnosticIds.UseDefinedPolicyName,
+            "RequireCors uses CORS policy 'api', which no AddPolicy defines; ASP.NET Core finds no policy of that name, so the responses carry no CORS headers and browsers block the cross-origin calls. Use a defined name ('Api').",
+            // With endpoint metadata the CORS middleware passes the preflight on: the PUT handler runs for it (no body, 500).
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "500 Allow-Origin=none"), Logged: "at ScenarioApi.SaveAsync(HttpRequest request)"),
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Direct: TrustedOriginAllowed)),
+        // CORS011, one scenario per message.
+        new(
+            "CORS011 RequireCors without UseCors: every request to the endpoints throws, also without an Origin",
+            "CorsMetadataWithoutMiddleware.cs",
+            DiagnosticIds.WireCorsServicesAndMiddleware,
+            "RequireCors(\"Api\") gives endpoints CORS metadata, but no pipeline of the app calls UseCors(); ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to them. Call app.UseCors() after UseRouting().",
+            new(
+                Trusted: AllBlocked,
+                Attacker: AllBlocked,
+                Direct: new Dictionary<string, string>
+                {
+                    [DirectRequests.NoOrigin] = "500 Allow-Origin=none",
+                    [DirectRequests.TrustedGet] = "500 Allow-Origin=none",
+                    [DirectRequests.TrustedPreflight] = "500 Allow-Origin=none",
+                },
+                Logged: "System.InvalidOperationException: Endpoint HTTP: GET /api/data/ => Data contains CORS metadata, but a middleware was not found that supports CORS.")),
+        new(
+            "CORS011 [EnableCors] on a minimal API without UseCors: every GET throws, also without an Origin",
+            "EnableCorsWithoutMiddleware.cs",
+            DiagnosticIds.WireCorsServicesAndMiddleware,
+            "[EnableCors(\"Api\")] gives endpoints CORS metadata, but no pipeline of the app calls UseCors(); ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to them. Call app.UseCors() after UseRouting().",
+            new(
+                Trusted: AllBlocked,
+                Attacker: AllBlocked,
+                Direct: new Dictionary<string, string> { [DirectRequests.NoOrigin] = "500 Allow-Origin=none", [DirectRequests.TrustedGet] = "500 Allow-Origin=none" },
+                Logged: "System.InvalidOperationException: Endpoint HTTP: GET /api/data contains CORS metadata, but a middleware was not found that supports CORS.")),
+        new(
+            "CORS011 UseCors() with named policies only: no default policy, no CORS headers, every call is blocked",
+            "UseCorsWithoutDefaultPolicy.cs",
+            DiagnosticIds.WireCorsServicesAndMiddleware,
+            "UseCors() applies the default CORS policy, but no AddDefaultPolicy defines one; ASP.NET Core finds no policy, so the responses carry no CORS headers and browsers block the cross-origin calls. Define it with options.AddDefaultPolicy(...) or name a defined policy such as 'web'.",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "405 Allow-Origin=none"))),
+        new(
+            "CORS011 UseCors with AddRazorPages and no AddCors: the app fails at startup",
+            "UseCorsWithoutCorsServices.cs",
+            DiagnosticIds.WireCorsServicesAndMiddleware,
+            "UseCors adds the CORS middleware, but nothing registers the CORS services; the app fails at startup because the middleware needs ICorsService ('Unable to resolve service for type ... ICorsService'). Call builder.Services.AddCors(...).",
+            new(StartupFailure: "System.InvalidOperationException: Unable to resolve service for type 'Microsoft.AspNetCore.Cors.Infrastructure.ICorsService' while attempting to activate 'Microsoft.AspNetCore.Cors.Infrastructure.CorsMiddleware'.")),
+        // CORS012: "the CORS middleware never sends Access-Control-Allow-Origin for it, so browsers block every cross-origin call".
+        new(
+            "CORS012 methods, headers and credentials but no origin: no Access-Control-Allow-Origin, every call is blocked",
+            "PolicyWithoutOrigin.cs",
+            DiagnosticIds.AllowSomeOrigin,
+            "Policy 'web' allows no origin; the CORS middleware never sends Access-Control-Allow-Origin for it, so browsers block every cross-origin call it is meant to allow. List the trusted origins with WithOrigins(...).",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "204 Allow-Origin=none"))),
+        new(
+            "CORS012 SetIsOriginAllowedToAllowWildcardSubdomains alone: no Access-Control-Allow-Origin, every call is blocked",
+            "WildcardSubdomainsWithoutOrigins.cs",
+            DiagnosticIds.AllowSomeOrigin,
+            "Policy 'web' allows no origin: SetIsOriginAllowedToAllowWildcardSubdomains() matches only the origins listed with WithOrigins(...), and none is listed; the CORS middleware never sends Access-Control-Allow-Origin for it, so browsers block every cross-origin call it is meant to allow. List the trusted origins with WithOrigins(...).",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "204 Allow-Origin=none"))),
     };
 
     public static BrowserScenario Get(string name) => All.Single(scenario => scenario.Name == name);

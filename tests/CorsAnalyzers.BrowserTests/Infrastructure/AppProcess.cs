@@ -45,6 +45,23 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits, at most <paramref name="timeout"/>, until the app has printed <paramref name="text"/> (its console logger writes from a queue).</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+
     public static async Task<AppProcess> StartAsync(ScenarioCompilation compilation)
     {
         var folder = Directory.CreateTempSubdirectory("cors-app-");

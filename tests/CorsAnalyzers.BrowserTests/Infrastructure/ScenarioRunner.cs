@@ -107,7 +107,26 @@ public static class ScenarioRunner
             }
         }
 
+        if (expected.Direct is { } direct)
+        {
+            var actual = await DirectRequests.RunAsync(app.Address!, pages.TrustedOrigin);
+            report.AppendLine($"{stage}, without a browser: {string.Join(", ", actual.Select(pair => $"{pair.Key}={pair.Value}"))}");
+            foreach (var (request, outcome) in direct)
+            {
+                var seen = actual.TryGetValue(request, out var value) ? value : "(not run)";
+                if (seen != Placeholders.Apply(outcome, pages.TrustedOrigin))
+                {
+                    mismatches.AppendLine($"{stage}, without a browser, {request}: expected '{outcome}', the app answered '{seen}'");
+                }
+            }
+        }
+
         output.WriteLine(report.ToString());
+
+        if (expected.Logged is { } logged && !await app.WaitForOutputAsync(logged, TimeSpan.FromSeconds(5)))
+        {
+            mismatches.AppendLine($"{stage}: the app never printed '{logged}'.");
+        }
 
         Assert.True(mismatches.Length == 0, mismatches.ToString() + report + "App output:" + Environment.NewLine + app.Output);
     }
