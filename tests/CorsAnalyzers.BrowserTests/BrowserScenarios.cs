@@ -97,11 +97,20 @@ public static class BrowserScenarios
             new(Trusted: With(AllAllowed, Secure(Blocked, "200 secret:alice", "200 secret:alice")), Attacker: With(AllBlocked, SecureBlocked)),
             new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
         new(
-            "CORS003 UseCors before UseRouting with RequireCors: no policy applies, every request is blocked",
+            "CORS003 UseCors before UseRouting with RequireCors: every request to the endpoints throws, also without an Origin",
             "CorsBeforeRouting.cs",
             DiagnosticIds.CallUseCorsInMiddlewareOrder,
-            "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies. Call UseCors() after UseRouting().",
-            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it cannot apply the endpoints' [EnableCors], [DisableCors] and RequireCors metadata, and ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to those endpoints. Call UseCors() after UseRouting().",
+            new(
+                Trusted: AllBlocked,
+                Attacker: AllBlocked,
+                Direct: new Dictionary<string, string>
+                {
+                    [DirectRequests.NoOrigin] = "500 Allow-Origin=none",
+                    [DirectRequests.TrustedGet] = "500 Allow-Origin=none",
+                    [DirectRequests.TrustedPreflight] = "500 Allow-Origin=none",
+                },
+                Logged: "System.InvalidOperationException: Endpoint HTTP: GET /api/data/ => Data contains CORS metadata, but a middleware was not found that supports CORS."),
             new(Trusted: AllAllowed, Attacker: AllBlocked)),
 
         new(
