@@ -11,6 +11,8 @@ public static class DiagnosticIds
     public const string DoNotAllowNullOrigin = "CORS006";
 
     // CORS007-CORS009 and CORS013-CORS015 are reserved for the rules of the second wave that are not here yet.
+    public const string DoNotWritePermissiveAllowOrigin = "CORS008";
+    public const string DoNotReflectOriginWithCredentials = "CORS009";
     public const string UseDefinedPolicyName = "CORS010";
     public const string WireCorsServicesAndMiddleware = "CORS011";
     public const string AllowSomeOrigin = "CORS012";
