@@ -133,7 +133,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WriteAnyOriginByHand = new(
         DiagnosticIds.DoNotWritePermissiveAllowOrigin,
         WritePermissiveAllowOriginTitle,
-        "Access-Control-Allow-Origin is written by hand as '*'; scripts of every web site can read these responses. The CORS middleware also answers preflight requests and sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        "Access-Control-Allow-Origin is written by hand as '*'; the scripts of every web site can read these responses when they send no credentials. The CORS middleware also answers preflight requests and sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
         Categories.Security,
         DiagnosticSeverity.Warning,
         true,
@@ -153,7 +153,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WriteRequestOriginByHand = new(
         DiagnosticIds.DoNotWritePermissiveAllowOrigin,
         WritePermissiveAllowOriginTitle,
-        "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked; scripts of every web site can read these responses. The CORS middleware checks the origin against a policy, answers preflight requests and sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked; the scripts of every web site can read these responses when they send no credentials. The CORS middleware checks the origin against a policy, answers preflight requests and sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
         Categories.Security,
         DiagnosticSeverity.Warning,
         true,
