@@ -139,7 +139,7 @@ internal static class HeaderValues
             && invocation.Arguments.Length is 1 or 2 && HeaderWrites.Argument(invocation, 0) is { } name
             && Name(name, symbols) == CorsHeader.Origin && HeaderWrites.IsRequestHeaders(instance, symbols);
 
-    /// <summary>A string the code spells out: a constant, or a local, interpolation or concatenation made of them.</summary>
+    /// <summary>A string the code spells out: a constant, or a local, readonly or private field, interpolation or concatenation made of them.</summary>
     public static string? Text(IOperation operation, int depth)
     {
         if (depth > MaxDepth)
@@ -163,6 +163,10 @@ internal static class HeaderValues
             case ILocalReferenceOperation:
                 var initializer = operation.FollowLocal();
                 return initializer != operation ? Text(initializer, depth + 1) : null;
+            case IFieldReferenceOperation { Field: var field } when field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private:
+                // A readonly or private field spelled out where it is declared (`private string Star = "*";`): only its own
+                // type can change it, and one that does is rare enough that the initial value is what is sent.
+                return SourceBodies.GetInitializer(field, operation.SemanticModel) is { } fieldValue ? Text(fieldValue, depth + 1) : null;
             case IInterpolatedStringOperation interpolated:
                 var text = string.Empty;
                 foreach (var part in interpolated.Parts)

@@ -83,7 +83,7 @@ public class DoNotWritePermissiveAllowOriginTests
     [Fact]
     public async Task NamesAndValuesInLocals_Report()
     {
-        const string source = """
+        const string source = """"
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.Net.Http.Headers;
 
@@ -108,11 +108,22 @@ public class DoNotWritePermissiveAllowOriginTests
                     var headers = Response.Headers;
                     var star = "*";
                     {|#3:headers[HeaderNames.AccessControlAllowOrigin] = star|};
-                }
-            }
-            """;
 
-        await Verify.VerifyAnalyzerAsync(source, AnyOrigin(0), AnyOrigin(1), AnyOrigin(2), AnyOrigin(3));
+                    Response.Headers.{|#4:Add($"{accessControl}-{allowOrigin}", "*")|};
+                    Response.Headers.{|#5:Add($"""{prefix}-{suffix}""", "*")|};
+                    const string rawStar = """*""";
+                    Response.Headers.{|#6:Add("Access-Control-Allow-Origin", rawStar)|};
+                    Response.Headers.{|#7:Append(HeaderNames.AccessControlAllowOrigin, $"{PrivateStar}")|};
+                    Response.Headers.{|#8:Append(HeaderNames.AccessControlAllowOrigin, ReadOnlyStar)|};
+                }
+
+                private string PrivateStar = "*";
+
+                public readonly string ReadOnlyStar = "*";
+            }
+            """";
+
+        await Verify.VerifyAnalyzerAsync(source, AnyOrigin(0), AnyOrigin(1), AnyOrigin(2), AnyOrigin(3), AnyOrigin(4), AnyOrigin(5), AnyOrigin(6), AnyOrigin(7), AnyOrigin(8));
     }
 
     [Theory]
@@ -148,6 +159,7 @@ public class DoNotWritePermissiveAllowOriginTests
     [InlineData("Response.Headers.Add(header, \"*\")")]
     [InlineData("Response.Headers.Add(HeaderNames.AccessControlAllowOrigin, headerValue)")]
     [InlineData("Response.Headers.Append(HeaderNames.AccessControlAllowOrigin, $\"{NonConstant}\")")]
+    [InlineData("Response.Headers.Append(HeaderNames.AccessControlAllowOrigin, PublicStar)")]
     [InlineData("Request.Headers[\"Access-Control-Allow-Origin\"] = \"*\"")]
     [InlineData("_ = Request.Headers[\"Access-Control-Allow-Origin\"] == \"*\"")]
     [InlineData("var value = Response.Headers.AccessControlAllowOrigin")]
@@ -164,6 +176,8 @@ public class DoNotWritePermissiveAllowOriginTests
             public class ValuesController : Controller
             {
                 private string NonConstant = GetStar();
+
+                public string PublicStar = "*";
 
                 public void Index(string header, string headerValue)
                 {
