@@ -94,7 +94,7 @@ internal sealed class HeaderSymbols
     public bool IsHeaderNames(ITypeSymbol? type) => HeaderNames is not null && SymbolEqualityComparer.Default.Equals(type, HeaderNames);
 
     /// <summary>True for <c>IDictionary&lt;TKey, TValue&gt;</c> of any type arguments.</summary>
-    public bool IsDictionary(INamedTypeSymbol type) => Dictionary is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Dictionary);
+    public bool IsDictionary(INamedTypeSymbol? type) => type is not null && Dictionary is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Dictionary);
 
     public bool IsResponseHeaders(IPropertySymbol property) => Is(property, ResponseHeadersProperty);
 

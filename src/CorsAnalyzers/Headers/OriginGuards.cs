@@ -155,14 +155,14 @@ internal static class OriginGuards
             case IIsPatternOperation pattern:
                 return PatternKind(pattern.Pattern);
             case IPropertyReferenceOperation { Property.Type.SpecialType: SpecialType.System_Int32 } length
-                when length.Instance == child && (length.Property.ContainingType.SpecialType == SpecialType.System_String || symbols.IsStringValues(length.Property.ContainingType)):
+                when length.Instance == child && (length.Property.ContainingType?.SpecialType == SpecialType.System_String || symbols.IsStringValues(length.Property.ContainingType)):
                 // origin.Length > 0, origin.Count > 0: whether there is one.
                 return GuardKind.None;
             case IArgumentOperation { Parent: IInvocationOperation invocation }:
                 return ArgumentKind(invocation, child, symbols);
             case IInvocationOperation { Instance: { } receiver } invocation when receiver == child:
                 // origin.Equals("https://app.contoso.com"): String's own Equals with a constant.
-                return invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String && invocation.TargetMethod.Name == nameof(string.Equals)
+                return invocation.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String && invocation.TargetMethod.Name == nameof(string.Equals)
                     && invocation.Arguments.Length >= 1 && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string }
                     ? GuardKind.Membership
                     : GuardKind.OtherCheck;
@@ -180,7 +180,11 @@ internal static class OriginGuards
         }
 
         var method = invocation.TargetMethod;
-        var type = method.ContainingType;
+        if (method.ContainingType is not { } type)
+        {
+            return GuardKind.OtherCheck;
+        }
+
         if (method.IsStatic && method.ReturnType.SpecialType == SpecialType.System_Boolean
             && (type.SpecialType == SpecialType.System_String || symbols.IsStringValues(type)))
         {
