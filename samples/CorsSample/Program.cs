@@ -80,6 +80,21 @@ app.UseCors();
 // CORS010: no policy is named "trusted" (names are case-sensitive; the policy is "Trusted").
 app.Map("/partners", partners => partners.UseCors("trusted"));
 
+// CORS008: Access-Control-Allow-Origin written by hand as "*": every site can read the responses, and no preflight is answered.
+app.Map("/public", open => open.Use(async (context, next) =>
+{
+    context.Response.Headers["Access-Control-Allow-Origin"] = "*";
+    await next(context);
+}));
+
+// CORS009: the request's Origin sent back unchecked, with credentials: any site can read authenticated responses.
+app.Map("/account", account => account.Use(async (context, next) =>
+{
+    context.Response.Headers.AccessControlAllowOrigin = context.Request.Headers.Origin;
+    context.Response.Headers.AccessControlAllowCredentials = "true";
+    await next(context);
+}));
+
 app.MapGet("/", () => "Hello CORS");
 
 app.Run();

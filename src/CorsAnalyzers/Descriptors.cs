@@ -144,4 +144,48 @@ public static class Descriptors
         true,
         "ASP.NET Core writes Access-Control-Max-Age as the TimeSpan's TotalSeconds. Browsers cap it (Chromium 7200 s, Firefox 86400 s, Safari 600 s) and ignore a value that is not a whole number of seconds.",
         HelpLinkBase + DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep + ".md");
+
+    // CORS008: one descriptor per value written; the three say different things about what browsers do.
+    private const string WritePermissiveAllowOriginTitle = "Do not write a permissive Access-Control-Allow-Origin header by hand";
+    private const string WritePermissiveAllowOriginDescription = "A hand-written Access-Control-Allow-Origin header answers only the requests that reach the code that writes it: preflight (OPTIONS) requests usually get no CORS headers, caches are not told that the answer depends on Origin (Vary: Origin), and a wildcard or a reflected origin lets every site read the responses (CWE-942). The CORS middleware (AddCors with a policy, UseCors) does all of this from one policy.";
+
+    public static readonly DiagnosticDescriptor WriteAnyOriginByHand = new(
+        DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+        WritePermissiveAllowOriginTitle,
+        "Access-Control-Allow-Origin is written by hand as '*'; the scripts of every web site can read these responses when they send no credentials. The CORS middleware also answers preflight requests and sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        WritePermissiveAllowOriginDescription,
+        HelpLinkBase + DiagnosticIds.DoNotWritePermissiveAllowOrigin + ".md");
+
+    public static readonly DiagnosticDescriptor WriteWildcardAmongOriginsByHand = new(
+        DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+        WritePermissiveAllowOriginTitle,
+        "Access-Control-Allow-Origin is written by hand with '*' among other values; browsers accept one origin or '*' alone, so they let no script read these responses. The CORS middleware sends the one origin that matches, answers preflight requests and sends Vary: Origin: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        WritePermissiveAllowOriginDescription,
+        HelpLinkBase + DiagnosticIds.DoNotWritePermissiveAllowOrigin + ".md");
+
+    public static readonly DiagnosticDescriptor WriteRequestOriginByHand = new(
+        DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+        WritePermissiveAllowOriginTitle,
+        "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked; the scripts of every web site can read these responses when they send no credentials. The CORS middleware checks the origin against a policy, answers preflight requests and sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        WritePermissiveAllowOriginDescription,
+        HelpLinkBase + DiagnosticIds.DoNotWritePermissiveAllowOrigin + ".md");
+
+    public static readonly DiagnosticDescriptor DoNotReflectOriginWithCredentials = new(
+        DiagnosticIds.DoNotReflectOriginWithCredentials,
+        "Do not reflect the request's origin with credentials",
+        "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked, and Access-Control-Allow-Credentials: true is sent too; any web site can make authenticated requests (with the user's cookies) and read the responses. Check the origin against a list of trusted origins, or define a policy with WithOrigins(...) and AllowCredentials() and call UseCors instead.",
+        Categories.Security,
+        DiagnosticSeverity.Error,
+        true,
+        "Browsers share a credentialed response with the page's script when Access-Control-Allow-Origin equals the page's origin and Access-Control-Allow-Credentials is 'true'. Sending back whatever Origin the request carries satisfies that for every site: the same hole as SetIsOriginAllowed(_ => true) with AllowCredentials() (CORS002), written by hand (CWE-942).",
+        HelpLinkBase + DiagnosticIds.DoNotReflectOriginWithCredentials + ".md");
 }

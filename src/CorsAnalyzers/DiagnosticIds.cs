@@ -10,7 +10,9 @@ public static class DiagnosticIds
     public const string DoNotListOriginsThatNeverMatch = "CORS005";
     public const string DoNotAllowNullOrigin = "CORS006";
 
-    // CORS007-CORS009 and CORS013 are reserved for the rules of the second wave that are not here yet.
+    // CORS007 and CORS013 are reserved for the rules of the second wave that are not here yet.
+    public const string DoNotWritePermissiveAllowOrigin = "CORS008";
+    public const string DoNotReflectOriginWithCredentials = "CORS009";
     public const string UseDefinedPolicyName = "CORS010";
     public const string WireCorsServicesAndMiddleware = "CORS011";
     public const string AllowSomeOrigin = "CORS012";

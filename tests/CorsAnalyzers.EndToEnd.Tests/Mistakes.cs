@@ -77,6 +77,21 @@ public static class Mistakes
                 .WithExposedHeaders([|"*"|])
                 .AllowCredentials());
             """)),
+        new("CORS008", Mistake.Warning, new(CodeSection.Pipeline, """
+            app.Use(async (context, next) =>
+            {
+                [|context.Response.Headers["Access-Control-Allow-Origin"] = "*"|];
+                await next(context);
+            });
+            """)),
+        new("CORS009", Mistake.Error, new(CodeSection.Pipeline, """
+            app.Use(async (context, next) =>
+            {
+                context.Response.Headers.[|Append("Access-Control-Allow-Origin", context.Request.Headers.Origin)|];
+                context.Response.Headers.Append("Access-Control-Allow-Credentials", "true");
+                await next(context);
+            });
+            """)),
     };
 
     /// <summary>Code that configures CORS correctly: no rule may report it.</summary>
