@@ -95,3 +95,21 @@ public sealed class AllowSomeOriginBrowserTests(ITestOutputHelper output)
     [MemberData(nameof(Scenarios))]
     public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
 }
+
+public sealed class ListMethodsAndHeadersAsBrowsersMatchThemBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class SetPreflightMaxAgeThatBrowsersKeepBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}

@@ -19,6 +19,13 @@ public static class BrowserScenarios
         cors_analyzers.allowed_origins = TRUSTED_ORIGIN
         """;
 
+    private const string ExposedHeaders = """
+        root = true
+
+        [*.cs]
+        cors_analyzers.exposed_headers = X-Total
+        """;
+
     /// <summary>/api/secure as the documented order serves it: the 401 reaches the front end, a valid token gets the data.</summary>
     private static IReadOnlyDictionary<string, string> SecureWorks { get; } = Secure("401 ", "200 secret:alice", "200 secret:alice");
 
@@ -32,6 +39,17 @@ public static class BrowserScenarios
         [DirectRequests.TrustedGet] = get,
         [DirectRequests.TrustedPreflight] = preflight,
     };
+
+    /// <summary>The Access-Control-Max-Age the app sends the trusted origin's preflight, asked without a browser.</summary>
+    private static IReadOnlyDictionary<string, string> MaxAge(string seconds) => new Dictionary<string, string>
+    {
+        [DirectRequests.TrustedPreflight] = "204 Allow-Origin=TRUSTED_ORIGIN",
+        [DirectRequests.TrustedPreflightMaxAge] = "Max-Age=" + seconds,
+    };
+
+    /// <summary>Outcomes of the page's other requests (put-lower, patch, patch-lower, custom, ...; see Infrastructure/page.html).</summary>
+    private static IReadOnlyDictionary<string, string> Extra(params (string Request, string Outcome)[] outcomes)
+        => outcomes.ToDictionary(outcome => outcome.Request, outcome => outcome.Outcome);
 
     public static IReadOnlyList<BrowserScenario> All { get; } = new BrowserScenario[]
     {
@@ -269,6 +287,74 @@ public static class BrowserScenarios
             DiagnosticIds.AllowSomeOrigin,
             "Policy 'web' allows no origin: SetIsOriginAllowedToAllowWildcardSubdomains() matches only the origins listed with WithOrigins(...), and none is listed; the CORS middleware never sends Access-Control-Allow-Origin for it, so browsers block every cross-origin call it is meant to allow. List the trusted origins with WithOrigins(...).",
             new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "204 Allow-Origin=none"))),
+        // CORS014: each reason, as the browser matches the lists ASP.NET Core sends.
+        new(
+            "CORS014 WithMethods(\"GET,PATCH\", \"PUT\"): the quoted item invalidates the preflight, even PUT and the Authorization header fail",
+            "JoinedMethods.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists method 'GET,PATCH': ASP.NET Core sends a value that contains a comma as one quoted list item, which is not a method name, so no request matches it and Chromium rejects the whole preflight response. Pass each method as its own argument",
+            new(Trusted: With(Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=42"), Extra(("patch", Blocked))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("patch", "200 patched"))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithHeaders(\"Content-Type, Authorization\"): the quoted item invalidates the preflight, even a PATCH without headers fails",
+            "JoinedRequestHeaders.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists request header 'Content-Type, Authorization': ASP.NET Core sends a value that contains a comma as one quoted list item, which is not a request header name, so no request matches it and Chromium rejects the whole preflight response. Pass each request header as its own argument",
+            new(Trusted: With(Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=42"), Extra(("patch", Blocked))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("patch", "200 patched"))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithExposedHeaders(\"X-Total,X-Count\"): scripts cannot read X-Total",
+            "JoinedExposedHeaders.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists exposed header 'X-Total,X-Count': ASP.NET Core sends a value that contains a comma as one quoted list item, which is not a header name, so browsers expose none of these headers. Pass each header as its own argument",
+            new(Trusted: Requests("200 user:anon", "200 user:alice", "200 saved", "200 user:anon", "200 X-Total=null"), Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS014 WithMethods(\"put\"): PUT fails, also when the code writes method \"put\"",
+            "LowerCaseStandardMethod.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists method 'put': browsers always send PUT in upper case and compare methods case-sensitively, so it never matches. Write 'PUT'",
+            new(Trusted: With(Requests("200 user:anon", "200 user:alice", Blocked, "200 user:anon", "200 X-Total=42"), Extra(("put-lower", Blocked), ("patch", "200 patched"))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("put-lower", "200 saved"), ("patch", "200 patched"))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithMethods(\"patch\"): method \"patch\" passes, \"PATCH\" fails; after the fix the other way round",
+            "LowerCaseOtherMethod.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists method 'patch': browsers compare methods case-sensitively and upper-case only DELETE, GET, HEAD, OPTIONS, POST and PUT, so it allows only requests whose code writes 'patch', not 'PATCH'. Write 'PATCH'",
+            new(Trusted: With(AllAllowed, Extra(("patch", Blocked), ("patch-lower", "200 patched"))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("patch", "200 patched"), ("patch-lower", Blocked))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithHeaders(\"*\", \"Content-Type\") with credentials: a custom header passes without credentials, fails with them",
+            "AnyAmongRequestHeadersWithCredentials.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists request header '*': ASP.NET Core treats '*' as any request header only when it is the only one and otherwise sends it as written, and on requests with credentials, which this policy allows, browsers read it as a request header name rather than a wildcard. Remove '*', or use AllowAnyHeader() alone",
+            // Chromium 156 still lets '*' cover Authorization on requests without credentials (the Fetch standard does not).
+            new(Trusted: With(AllAllowed, Extra(("custom", "200 user:anon"), ("custom-credentialed", Blocked))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithExposedHeaders(\"*\") with credentials: X-Total is readable without credentials, hidden with them",
+            "AnyExposedHeaderWithCredentials.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists exposed header '*': ASP.NET Core sends '*' as written, and on requests with credentials, which this policy allows, browsers read it as a header name rather than a wildcard, so scripts see only the CORS-safelisted response headers. List the headers to expose",
+            new(Trusted: With(AllAllowed, Extra(("exposed-credentialed", "200 X-Total=null"))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("exposed-credentialed", "200 X-Total=42"))), Attacker: AllBlocked),
+            ExposedHeaders),
+        // CORS015: the header ASP.NET Core sends (asked directly) and, for a fractional value, how long Chromium keeps the
+        // preflight: a PUT repeated after 3 s and 6 s is preflighted again only once 5 s (Chromium's default) have passed.
+        new(
+            "CORS015 SetPreflightMaxAge(FromMilliseconds(1500)): sent as '1.5', Chromium keeps the preflight its default 5 s",
+            "FractionalPreflightMaxAge.cs",
+            DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep,
+            "Policy 'web' sets a preflight max age of 1.5 s; ASP.NET Core sends 'Access-Control-Max-Age: 1.5', which is not a whole number of seconds, so Chromium and Safari keep the preflight for their default 5 s and Firefox does not keep it at all. Use a whole number of seconds",
+            new(Trusted: With(AllAllowed, Extra(("repeated-put", "200 200 200"))), Attacker: AllBlocked, Direct: MaxAge("1.5"), Preflights: 2),
+            new(Trusted: With(AllAllowed, Extra(("repeated-put", "200 200 200"))), Attacker: AllBlocked, Direct: MaxAge("2"), Preflights: 3),
+            RepeatedPutPauses: new[] { 3000, 3000 }),
+        new(
+            "CORS015 SetPreflightMaxAge(FromHours(3)): sent as '10800', Chromium keeps the preflight",
+            "LongPreflightMaxAge.cs",
+            DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep,
+            "Policy 'web' sets a preflight max age of 10800 s; browsers keep a preflight for at most 7200 s (Chromium), 86400 s (Firefox) and 600 s (Safari), so it is kept 7200 s in Chromium, 10800 s in Firefox and 600 s in Safari",
+            new(Trusted: With(AllAllowed, Extra(("repeated-put", "200 200"))), Attacker: AllBlocked, Direct: MaxAge("10800"), Preflights: 1),
+            RepeatedPutPauses: new[] { 0 }),
     };
 
     public static BrowserScenario Get(string name) => All.Single(scenario => scenario.Name == name);

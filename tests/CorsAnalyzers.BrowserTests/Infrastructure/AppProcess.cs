@@ -85,6 +85,9 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
+            // "Request starting HTTP/1.1 OPTIONS http://...": the request log that counts the browser's preflights.
+            start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
+
             var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             var process = new Process { StartInfo = start, EnableRaisingEvents = true };
             app = new AppProcess(process, folder);
@@ -157,6 +160,20 @@ public sealed class AppProcess : IAsyncDisposable
                 // Left in the temp folder.
             }
         }
+    }
+
+    /// <summary>How many requests with <paramref name="method"/> to <paramref name="url"/> the app has logged so far.</summary>
+    public int CountRequests(string method, string url)
+    {
+        var line = $"Request starting HTTP/1.1 {method} {url} ";
+        var output = Output;
+        var count = 0;
+        for (var at = output.IndexOf(line, StringComparison.Ordinal); at >= 0; at = output.IndexOf(line, at + line.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private void Append(string? line, TaskCompletionSource<string> listening)

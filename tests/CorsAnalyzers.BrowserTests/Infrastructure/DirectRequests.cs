@@ -22,6 +22,9 @@ public static class DirectRequests
     /// <summary>The preflight the browser sends from the trusted page before its PUT with JSON.</summary>
     public const string TrustedPreflight = "trusted-preflight";
 
+    /// <summary>The <c>Access-Control-Max-Age</c> of the app's answer to that preflight, as sent: <c>"Max-Age=1.5"</c>, <c>"Max-Age=none"</c>.</summary>
+    public const string TrustedPreflightMaxAge = "trusted-preflight-max-age";
+
     public static async Task<IReadOnlyDictionary<string, string>> RunAsync(string api, string trustedOrigin)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -30,6 +33,7 @@ public static class DirectRequests
             [NoOrigin] = await SendAsync(client, new HttpRequestMessage(HttpMethod.Get, api + "/api/data")),
             [TrustedGet] = await SendAsync(client, WithOrigin(new HttpRequestMessage(HttpMethod.Get, api + "/api/data"), trustedOrigin)),
             [TrustedPreflight] = await SendAsync(client, Preflight(api, trustedOrigin)),
+            [TrustedPreflightMaxAge] = await SendAsync(client, Preflight(api, trustedOrigin), response => "Max-Age=" + (Header(response, "Access-Control-Max-Age") ?? "none")),
         };
     }
 
@@ -50,13 +54,18 @@ public static class DirectRequests
         return request;
     }
 
-    private static async Task<string> SendAsync(HttpClient client, HttpRequestMessage request)
+    private static Task<string> SendAsync(HttpClient client, HttpRequestMessage request)
+        => SendAsync(client, request, response => Outcome((int)response.StatusCode, Header(response, "Access-Control-Allow-Origin")));
+
+    private static async Task<string> SendAsync(HttpClient client, HttpRequestMessage request, Func<HttpResponseMessage, string> outcome)
     {
         using (request)
         using (var response = await client.SendAsync(request))
         {
-            var allowOrigin = response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? string.Join(",", values) : null;
-            return Outcome((int)response.StatusCode, allowOrigin);
+            return outcome(response);
         }
     }
+
+    private static string? Header(HttpResponseMessage response, string name)
+        => response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
 }

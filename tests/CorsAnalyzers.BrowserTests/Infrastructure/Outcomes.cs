@@ -9,6 +9,8 @@ namespace CorsAnalyzers.BrowserTests.Infrastructure;
 /// (<c>"200 user:alice"</c>, <c>"401 "</c>, <c>"blocked"</c>; see Infrastructure/page.html). Requests a scenario
 /// does not list are not compared. <see cref="Direct"/> are requests the test makes itself, without a browser (see
 /// <see cref="DirectRequests"/>); <see cref="Logged"/> is text the app must have printed once they all ran.
+/// <see cref="Preflights"/> is how many preflights (OPTIONS requests) the app logged for the trusted page's repeated
+/// PUT (<see cref="BrowserScenario.RepeatedPutPauses"/>): fewer than PUTs means the browser kept a preflight.
 /// </summary>
 public sealed record Outcomes(
     IReadOnlyDictionary<string, string>? Trusted = null,
@@ -16,7 +18,8 @@ public sealed record Outcomes(
     IReadOnlyDictionary<string, string>? Sandboxed = null,
     string? StartupFailure = null,
     IReadOnlyDictionary<string, string>? Direct = null,
-    string? Logged = null)
+    string? Logged = null,
+    int? Preflights = null)
 {
     public const string Blocked = "blocked";
 
