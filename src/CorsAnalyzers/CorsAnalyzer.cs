@@ -29,7 +29,8 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         new DoNotAllowNullOriginRule(),
         new UseDefinedPolicyNameRule(),
         new WireCorsServicesAndMiddlewareRule(),
-        new AllowSomeOriginRule());
+        new AllowSomeOriginRule(),
+        new AllowAnyOriginOnlyForPublicApisRule());
 
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);

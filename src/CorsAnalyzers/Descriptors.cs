@@ -125,4 +125,14 @@ public static class Descriptors
         true,
         "A policy allows an origin through WithOrigins, AllowAnyOrigin or SetIsOriginAllowed. SetIsOriginAllowedToAllowWildcardSubdomains() replaces the predicate with one that only matches the origins listed (including '*.' patterns), so alone it matches nothing.",
         HelpLinkBase + DiagnosticIds.AllowSomeOrigin + ".md");
+
+    public static readonly DiagnosticDescriptor AllowAnyOriginOnlyForPublicApis = new(
+        DiagnosticIds.AllowAnyOriginOnlyForPublicApis,
+        "Allow any origin only for a public API",
+        "{0} allows any origin{1}; scripts on every web site can call it and read the responses. That is fine for a public API that uses no cookies or other credentials; otherwise list the trusted origins with WithOrigins(...).",
+        Categories.Security,
+        DiagnosticSeverity.Info,
+        true,
+        "Without credentials browsers send no cookies on these requests, so an any-origin policy exposes only what an anonymous caller may read. An API that trusts its network location (an intranet or localhost service) or is meant for its own front end is readable by every site its users visit (CWE-942).",
+        HelpLinkBase + DiagnosticIds.AllowAnyOriginOnlyForPublicApis + ".md");
 }

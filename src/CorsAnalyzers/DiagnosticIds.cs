@@ -9,6 +9,7 @@ public static class DiagnosticIds
     public const string ConfigureMethodsAndHeaders = "CORS004";
     public const string DoNotListOriginsThatNeverMatch = "CORS005";
     public const string DoNotAllowNullOrigin = "CORS006";
+    public const string AllowAnyOriginOnlyForPublicApis = "CORS007";
 
     // CORS007-CORS009 and CORS013-CORS015 are reserved for the rules of the second wave that are not here yet.
     public const string UseDefinedPolicyName = "CORS010";
