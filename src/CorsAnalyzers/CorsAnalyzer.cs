@@ -30,7 +30,8 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         new UseDefinedPolicyNameRule(),
         new WireCorsServicesAndMiddlewareRule(),
         new AllowSomeOriginRule(),
-        new AllowAnyOriginOnlyForPublicApisRule());
+        new AllowAnyOriginOnlyForPublicApisRule(),
+        new CheckOriginsStrictlyRule());
 
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);

@@ -135,4 +135,14 @@ public static class Descriptors
         true,
         "Without credentials browsers send no cookies on these requests, so an any-origin policy exposes only what an anonymous caller may read. An API that trusts its network location (an intranet or localhost service) or is meant for its own front end is readable by every site its users visit (CWE-942).",
         HelpLinkBase + DiagnosticIds.AllowAnyOriginOnlyForPublicApis + ".md");
+
+    public static readonly DiagnosticDescriptor CheckOriginsStrictly = new(
+        DiagnosticIds.CheckOriginsStrictly,
+        "Check origins strictly",
+        "{0} also accepts origin '{1}'{2}: {3}; a page on that origin can call the API and read its responses. Compare the host exactly, or a subdomain with a leading dot (EndsWith(\".contoso.com\")), and anchor patterns (^...$) with escaped dots.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        "ASP.NET Core reflects any origin the predicate accepts in Access-Control-Allow-Origin. A substring, prefix or suffix test, or a loose regular expression, accepts look-alike domains anyone can register (CWE-942, CWE-697).",
+        HelpLinkBase + DiagnosticIds.CheckOriginsStrictly + ".md");
 }

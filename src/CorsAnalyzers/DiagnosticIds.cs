@@ -15,4 +15,5 @@ public static class DiagnosticIds
     public const string UseDefinedPolicyName = "CORS010";
     public const string WireCorsServicesAndMiddleware = "CORS011";
     public const string AllowSomeOrigin = "CORS012";
+    public const string CheckOriginsStrictly = "CORS013";
 }
