@@ -111,9 +111,12 @@ public sealed class HardenOriginCheckFixer : CodeFixProvider
     private static LiteralExpressionSyntax String(string text)
         => SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 
-    /// <summary>An <c>||</c> needs parentheses except where it stands alone: a lambda or return value, an argument, a condition, another <c>||</c>.</summary>
+    /// <summary>
+    /// An <c>||</c> needs parentheses except where it stands alone (a lambda or return value, an argument, a condition) or
+    /// is the left side of another <c>||</c> (which reads the same without them).
+    /// </summary>
     private static bool NeedsParentheses(ExpressionSyntax expression) => expression.Parent is not (
         ParenthesizedExpressionSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax or LambdaExpressionSyntax
         or ArgumentSyntax or EqualsValueClauseSyntax or IfStatementSyntax or WhileStatementSyntax)
-        && expression.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression };
+        && !(expression.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } or && or.Left == expression);
 }

@@ -32,12 +32,29 @@ internal sealed class CheckOriginsStrictlyRule : PolicyRule
                 Descriptors.CheckOriginsStrictly,
                 check.Check.Syntax.GetLocation(),
                 check.Text is null ? null : new[] { check.Text.Syntax.GetLocation() },
-                OriginCheckFix.For(check, symbols),
+                IsInAnalyzedMember(context, check.Check) ? OriginCheckFix.For(check, symbols) : ImmutableDictionary<string, string?>.Empty,
                 policy.Identity.Describe(),
                 check.PassingOrigin,
                 CorsPolicyModel.ConditionalSuffix(finding.OnEveryPath),
                 Reason(check)));
         }
+    }
+
+    /// <summary>
+    /// A check in a helper method outside the analysed member is reported there, but is not a local diagnostic: the IDE
+    /// neither shows nor fixes it, so it carries no fix.
+    /// </summary>
+    private static bool IsInAnalyzedMember(OperationAnalysisContext context, IOperation check)
+    {
+        foreach (var reference in context.ContainingSymbol.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == check.Syntax.SyntaxTree && reference.Span.Contains(check.Syntax.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Reason(WeakOriginCheck check)

@@ -101,14 +101,23 @@ public static class OriginCheckFix
             body.Append(c);
         }
 
+        // A pattern open at the start keeps its meaning anchored only when it starts with the scheme: anchoring
+        // `contoso\.com$` would drop the subdomains it meant to allow along with the look-alikes, so it gets no fix.
         var text = body.ToString();
         if (alternation)
         {
-            return text.StartsWith("^", StringComparison.Ordinal) || text.EndsWith("$", StringComparison.Ordinal) ? null : "^(?:" + text + ")$";
+            return text.StartsWith("^", StringComparison.Ordinal) || text.EndsWith("$", StringComparison.Ordinal) || !EveryBranchStartsWithScheme(text)
+                ? null
+                : "^(?:" + text + ")$";
         }
 
         if (!text.StartsWith("^", StringComparison.Ordinal) && !text.StartsWith("\\A", StringComparison.Ordinal))
         {
+            if (!text.StartsWith("http", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             text = "^" + text;
         }
 
@@ -118,6 +127,19 @@ public static class OriginCheckFix
         }
 
         return text == pattern ? null : text;
+    }
+
+    private static bool EveryBranchStartsWithScheme(string alternation)
+    {
+        foreach (var branch in alternation.Split('|'))
+        {
+            if (!branch.StartsWith("http", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when the hardened pattern still accepts the attacker's origin (then the fix would not fix, and is not offered).</summary>
