@@ -56,6 +56,13 @@ builder.Services.AddCors(options =>
 
     // CORS012: methods and headers, but no origin: the policy never answers with CORS headers.
     options.AddPolicy("Closed", policy => policy.AllowAnyMethod().AllowAnyHeader());
+
+    // CORS013: a suffix check without the dot: https://evilcontoso.com passes it, with credentials.
+    options.AddPolicy("Partners", policy => policy
+        .SetIsOriginAllowed(origin => new Uri(origin).Host.EndsWith("contoso.com"))
+        .WithMethods("GET")
+        .WithHeaders("Content-Type")
+        .AllowCredentials());
 });
 
 builder.Services.AddAuthorization();

@@ -75,6 +75,13 @@ public static class Mistakes
         new("CORS007", Mistake.Info, new(CodeSection.Services, """
             options.AddPolicy("AnyOriginWithoutCredentials", policy => policy.[|AllowAnyOrigin()|].WithMethods("GET").WithHeaders("Content-Type"));
             """)),
+        new("CORS013", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("LookAlikeOrigins", policy => policy
+                .SetIsOriginAllowed(origin => [|new Uri(origin).Host.EndsWith("contoso.com")|])
+                .WithMethods("GET")
+                .WithHeaders("Content-Type")
+                .AllowCredentials());
+            """)),
     };
 
     /// <summary>
