@@ -139,7 +139,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor CheckOriginsStrictly = new(
         DiagnosticIds.CheckOriginsStrictly,
         "Check origins strictly",
-        "{0} also accepts origin '{1}'{2}: {3}; a page on that origin can call the API and read its responses. Compare the host exactly, or a subdomain with a leading dot (EndsWith(\".contoso.com\")), and anchor patterns (^...$) with escaped dots.",
+        "{0} also accepts origin '{1}'{2}: {3}; a page on that origin can call the API and read its responses. Compare the host exactly or require a dot before the domain for subdomains, and anchor patterns (^...$) with escaped dots.",
         Categories.Security,
         DiagnosticSeverity.Warning,
         true,

@@ -186,6 +186,20 @@ public class CheckOriginsStrictlyAnalyzerTests
     }
 
     [Fact]
+    public async Task PredicateInALocalDelegate_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            Func<string, bool> isTrusted = origin => {|#0:origin.ToLowerInvariant().EndsWith({|#1:"contoso.com"|})|};
+            builder.Services.AddCors(options => options.AddPolicy("Delegate", policy => policy.SetIsOriginAllowed(isTrusted).AllowAnyHeader()));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Delegate'", "https://evilcontoso.com", "", "EndsWith(\"contoso.com\") does not require a dot before the domain"));
+    }
+
+    [Fact]
     public async Task StrictChecks_DoNotReport()
     {
         const string source = """
