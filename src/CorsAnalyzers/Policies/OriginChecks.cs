@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -115,7 +114,7 @@ internal static class OriginChecks
 
     private sealed class Proposal
     {
-        public Proposal(IOperation check, OriginSubject subject, IOperation? text, ImmutableArray<Candidate> candidates)
+        public Proposal(IOperation check, OriginSubject subject, IOperation? text, ImmutableArray<OriginCandidate> candidates)
         {
             Check = check;
             Subject = subject;
@@ -129,20 +128,7 @@ internal static class OriginChecks
 
         public IOperation? Text { get; }
 
-        public ImmutableArray<Candidate> Candidates { get; }
-    }
-
-    private readonly struct Candidate
-    {
-        public Candidate(WeakCheckKind kind, string origin)
-        {
-            Kind = kind;
-            Origin = origin;
-        }
-
-        public WeakCheckKind Kind { get; }
-
-        public string Origin { get; }
+        public ImmutableArray<OriginCandidate> Candidates { get; }
     }
 
     /// <summary>The attackers' candidates for one check of the origin or its host; null when the call is no such check.</summary>
@@ -157,7 +143,7 @@ internal static class OriginChecks
                 return null;
             }
 
-            return new Proposal(invocation, patternSubject, OriginPatterns.PatternOperation(invocation, symbols), PatternCandidates(sample));
+            return new Proposal(invocation, patternSubject, OriginPatterns.PatternOperation(invocation, symbols), OriginCandidates.ForPattern(sample));
         }
 
         var method = symbols.GetStringMethod(invocation.TargetMethod);
@@ -185,9 +171,9 @@ internal static class OriginChecks
 
         var candidates = method switch
         {
-            StringMethod.EndsWith => EndsWithCandidates(text, subject),
-            StringMethod.StartsWith => StartsWithCandidates(text, subject),
-            _ => ContainsCandidates(text, subject),
+            StringMethod.EndsWith => OriginCandidates.ForEndsWith(text, subject),
+            StringMethod.StartsWith => OriginCandidates.ForStartsWith(text, subject),
+            _ => OriginCandidates.ForContains(text, subject),
         };
         return candidates.IsEmpty ? null : new Proposal(check, subject, invocation.Arguments[0].Value.WalkDownConversions(), candidates);
     }
@@ -198,126 +184,4 @@ internal static class OriginChecks
         ProbeHost => OriginSubject.Host,
         _ => null,
     };
-
-    private static ImmutableArray<Candidate> EndsWithCandidates(string text, OriginSubject subject)
-    {
-        // A leading dot (".contoso.com") or a scheme ("://contoso.com") ends the domain: only its own hosts pass.
-        if (text[0] is '.' or '/' || text.Contains("://"))
-        {
-            return ImmutableArray<Candidate>.Empty;
-        }
-
-        var origin = text[0] == ':' && subject == OriginSubject.Origin ? "https://evil.example" + text : "https://evil" + text;
-        return Single(WeakCheckKind.EndsWithoutDot, origin, OwnerOf(text));
-    }
-
-    private static ImmutableArray<Candidate> StartsWithCandidates(string text, OriginSubject subject)
-    {
-        var host = text;
-        var prefix = "https://";
-        if (subject == OriginSubject.Origin)
-        {
-            var scheme = text.IndexOf("://", StringComparison.Ordinal);
-            if (scheme < 0)
-            {
-                return ImmutableArray<Candidate>.Empty;
-            }
-
-            host = text.Substring(scheme + 3);
-            prefix = text.Substring(0, scheme + 3);
-        }
-
-        if (host.IndexOf(':') >= 0 || host.IndexOf('/') >= 0)
-        {
-            return ImmutableArray<Candidate>.Empty;
-        }
-
-        return Single(WeakCheckKind.StartsWithoutEnd, prefix + Extend(host), OwnerOf(host));
-    }
-
-    private static ImmutableArray<Candidate> ContainsCandidates(string text, OriginSubject subject)
-    {
-        if (subject == OriginSubject.Origin && text.Contains("://"))
-        {
-            var candidates = StartsWithCandidates(text, subject);
-            return candidates.IsEmpty ? candidates : ImmutableArray.Create(new Candidate(WeakCheckKind.ContainsAnywhere, candidates[0].Origin));
-        }
-
-        var owner = OwnerOf(text.Trim('.'));
-        var builder = ImmutableArray.CreateBuilder<Candidate>(2);
-        Add(builder, WeakCheckKind.ContainsAnywhere, "https://" + (text[0] == '.' ? "evil" + text : text) + (text[text.Length - 1] == '.' ? "evil.io" : ".evil.io"), owner);
-        Add(builder, WeakCheckKind.ContainsAnywhere, "https://evil" + text, owner);
-        return builder.ToImmutable();
-    }
-
-    /// <summary>From a text the pattern was written to accept: the host going on, text before it, each inner dot as another letter.</summary>
-    private static ImmutableArray<Candidate> PatternCandidates(string sample)
-    {
-        var benign = sample.Contains("://") ? sample : "https://" + (sample.StartsWith(".", StringComparison.Ordinal) ? "app" + sample : sample);
-        if (!IsOrigin(benign, out var scheme, out var host, out var port))
-        {
-            return ImmutableArray<Candidate>.Empty;
-        }
-
-        var owner = OwnerOf(host);
-        var builder = ImmutableArray.CreateBuilder<Candidate>();
-        if (port.Length == 0)
-        {
-            Add(builder, WeakCheckKind.PatternOpenAtEnd, scheme + "://" + Extend(host), owner);
-        }
-
-        Add(builder, WeakCheckKind.PatternOpenAtStart, scheme + "://evil" + host + port, owner);
-        for (var dot = host.IndexOf('.'); dot >= 0 && host.IndexOf('.', dot + 1) > 0; dot = host.IndexOf('.', dot + 1))
-        {
-            Add(builder, WeakCheckKind.PatternUnescapedDot, scheme + "://" + host.Substring(0, dot) + "x" + host.Substring(dot + 1) + port, owner);
-        }
-
-        return builder.ToImmutable();
-    }
-
-    private static ImmutableArray<Candidate> Single(WeakCheckKind kind, string origin, string owner)
-    {
-        var builder = ImmutableArray.CreateBuilder<Candidate>(1);
-        Add(builder, kind, origin, owner);
-        return builder.ToImmutable();
-    }
-
-    /// <summary>Adds a candidate that is a real origin on a domain other than <paramref name="owner"/> and its subdomains.</summary>
-    private static void Add(ImmutableArray<Candidate>.Builder candidates, WeakCheckKind kind, string origin, string owner)
-    {
-        if (IsOrigin(origin, out _, out var host, out _) && host.IndexOf('.') > 0
-            && !string.Equals(host, owner, StringComparison.Ordinal) && !host.EndsWith("." + owner, StringComparison.Ordinal))
-        {
-            candidates.Add(new Candidate(kind, origin));
-        }
-    }
-
-    /// <summary>The host made longer with a domain of the attacker's: <c>app.contoso.com</c> -&gt; <c>app.contoso.com.evil.io</c>.</summary>
-    private static string Extend(string host)
-        => host.Length == 0 ? "evil.example" : host[host.Length - 1] is '.' or '-' ? host + "evil.io" : host + ".evil.io";
-
-    /// <summary>The registrable domain a text names, roughly (its last two labels): the owner's hosts are not an attack.</summary>
-    private static string OwnerOf(string text)
-    {
-        var colon = text.IndexOf(':');
-        var host = (colon >= 0 ? text.Substring(0, colon) : text).Trim('.');
-        var last = host.LastIndexOf('.');
-        var secondLast = last > 0 ? host.LastIndexOf('.', last - 1) : -1;
-        return secondLast >= 0 ? host.Substring(secondLast + 1) : host;
-    }
-
-    /// <summary>True for an origin as browsers send it: http or https, a lowercase host, an optional port, nothing after.</summary>
-    private static bool IsOrigin(string text, out string scheme, out string host, out string port)
-    {
-        scheme = host = port = string.Empty;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.HostNameType != UriHostNameType.Dns)
-        {
-            return false;
-        }
-
-        scheme = uri.Scheme;
-        host = uri.Host;
-        port = uri.IsDefaultPort ? string.Empty : ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return string.Equals(text, scheme + "://" + host + port, StringComparison.Ordinal);
-    }
 }
