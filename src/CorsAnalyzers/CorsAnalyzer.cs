@@ -34,7 +34,9 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         new ListMethodsAndHeadersAsBrowsersMatchThemRule(),
         new SetPreflightMaxAgeThatBrowsersKeepRule(),
         new DoNotWritePermissiveAllowOriginRule(),
-        new DoNotReflectOriginWithCredentialsRule());
+        new DoNotReflectOriginWithCredentialsRule(),
+        new AllowAnyOriginOnlyForPublicApisRule(),
+        new CheckOriginsStrictlyRule());
 
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);

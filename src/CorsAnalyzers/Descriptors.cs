@@ -188,4 +188,24 @@ public static class Descriptors
         true,
         "Browsers share a credentialed response with the page's script when Access-Control-Allow-Origin equals the page's origin and Access-Control-Allow-Credentials is 'true'. Sending back whatever Origin the request carries satisfies that for every site: the same hole as SetIsOriginAllowed(_ => true) with AllowCredentials() (CORS002), written by hand (CWE-942).",
         HelpLinkBase + DiagnosticIds.DoNotReflectOriginWithCredentials + ".md");
+
+    public static readonly DiagnosticDescriptor AllowAnyOriginOnlyForPublicApis = new(
+        DiagnosticIds.AllowAnyOriginOnlyForPublicApis,
+        "Allow any origin only for a public API",
+        "{0} allows any origin{1}; scripts on every web site can call it and read the responses. That is fine for a public API that uses no cookies or other credentials; otherwise list the trusted origins with WithOrigins(...).",
+        Categories.Security,
+        DiagnosticSeverity.Info,
+        true,
+        "Without credentials browsers send no cookies on these requests, so an any-origin policy exposes only what an anonymous caller may read. An API that trusts its network location (an intranet or localhost service) or is meant for its own front end is readable by every site its users visit (CWE-942).",
+        HelpLinkBase + DiagnosticIds.AllowAnyOriginOnlyForPublicApis + ".md");
+
+    public static readonly DiagnosticDescriptor CheckOriginsStrictly = new(
+        DiagnosticIds.CheckOriginsStrictly,
+        "Check origins strictly",
+        "{0} also accepts origin '{1}'{2}: {3}; a page on that origin can call the API and read its responses. Compare the host exactly or require a dot before the domain for subdomains, and anchor patterns (^...$) with escaped dots.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        "ASP.NET Core reflects any origin the predicate accepts in Access-Control-Allow-Origin. A substring, prefix or suffix test, or a loose regular expression, accepts look-alike domains anyone can register (CWE-942, CWE-697).",
+        HelpLinkBase + DiagnosticIds.CheckOriginsStrictly + ".md");
 }

@@ -13,6 +13,12 @@ public sealed record Mistake(string Id, string Severity, Snippet Snippet)
     public const string Error = "error";
     public const string Warning = "warning";
 
+    /// <summary>
+    /// An info diagnostic (CORS007): in the SARIF log (<c>-p:ErrorLog=...</c>) and the IDE, never in <c>dotnet build</c>'s
+    /// output, where the compiler prints only warnings and errors at every verbosity.
+    /// </summary>
+    public const string Info = "info";
+
     public override string ToString() => $"{Id}: {Snippet.Code}";
 }
 
@@ -92,9 +98,22 @@ public static class Mistakes
                 await next(context);
             });
             """)),
+        new("CORS007", Mistake.Info, new(CodeSection.Services, """
+            options.AddPolicy("AnyOriginWithoutCredentials", policy => policy.[|AllowAnyOrigin()|].WithMethods("GET").WithHeaders("Content-Type"));
+            """)),
+        new("CORS013", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("LookAlikeOrigins", policy => policy
+                .SetIsOriginAllowed(origin => [|new Uri(origin).Host.EndsWith("contoso.com")|])
+                .WithMethods("GET")
+                .WithHeaders("Content-Type")
+                .AllowCredentials());
+            """)),
     };
 
-    /// <summary>Code that configures CORS correctly: no rule may report it.</summary>
+    /// <summary>
+    /// Code that configures CORS correctly: no rule may warn about it. The "Public" policy (any origin, no credentials)
+    /// is a legitimate public API and gets only CORS007's info, which the build output never shows.
+    /// </summary>
     public static IReadOnlyList<Snippet> Correct { get; } = new Snippet[]
     {
         new(CodeSection.Services, """
