@@ -147,12 +147,12 @@ public static class Descriptors
 
     // CORS008: one descriptor per value written; the three say different things about what browsers do.
     private const string WritePermissiveAllowOriginTitle = "Do not write a permissive Access-Control-Allow-Origin header by hand";
-    private const string WritePermissiveAllowOriginDescription = "A hand-written Access-Control-Allow-Origin header answers only the requests that reach the code that writes it: preflight (OPTIONS) requests usually get no CORS headers, caches are not told that the answer depends on Origin (Vary: Origin), and a wildcard or a reflected origin lets every site read the responses (CWE-942). The CORS middleware (AddCors with a policy, UseCors) does all of this from one policy.";
+    private const string WritePermissiveAllowOriginDescription = "A hand-written Access-Control-Allow-Origin header answers only the requests that reach the code that writes it: preflight (OPTIONS) requests usually get no CORS headers, caches are not told that the answer depends on Origin (Vary: Origin), and a wildcard or a reflected origin lets every site read the responses (CWE-942). The CORS middleware (AddCors with a policy, UseCors) answers preflights and checks the origin against one policy, and sends Vary: Origin when that policy allows more than one origin.";
 
     public static readonly DiagnosticDescriptor WriteAnyOriginByHand = new(
         DiagnosticIds.DoNotWritePermissiveAllowOrigin,
         WritePermissiveAllowOriginTitle,
-        "Access-Control-Allow-Origin is written by hand as '*'; the scripts of every web site can read these responses when they send no credentials. The CORS middleware also answers preflight requests and sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        "Access-Control-Allow-Origin is written by hand as '*'; the scripts of every web site can read these responses when they send no credentials. The CORS middleware also answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
         Categories.Security,
         DiagnosticSeverity.Warning,
         true,
@@ -162,7 +162,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WriteWildcardAmongOriginsByHand = new(
         DiagnosticIds.DoNotWritePermissiveAllowOrigin,
         WritePermissiveAllowOriginTitle,
-        "Access-Control-Allow-Origin is written by hand with '*' among other values; browsers accept one origin or '*' alone, so they let no script read these responses. The CORS middleware sends the one origin that matches, answers preflight requests and sends Vary: Origin: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        "Access-Control-Allow-Origin is written by hand with '*' among other values; browsers accept one origin or '*' alone, so they let no script read these responses. The CORS middleware sends the one origin that matches, answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin: define a policy with the trusted origins (AddCors) and call UseCors instead.",
         Categories.Security,
         DiagnosticSeverity.Warning,
         true,
@@ -172,7 +172,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WriteRequestOriginByHand = new(
         DiagnosticIds.DoNotWritePermissiveAllowOrigin,
         WritePermissiveAllowOriginTitle,
-        "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked; the scripts of every web site can read these responses when they send no credentials. The CORS middleware checks the origin against a policy, answers preflight requests and sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked; the scripts of every web site can read these responses when they send no credentials. The CORS middleware checks the origin against a policy, answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
         Categories.Security,
         DiagnosticSeverity.Warning,
         true,

@@ -69,6 +69,24 @@ public sealed class DoNotAllowNullOriginBrowserTests(ITestOutputHelper output)
     public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
 }
 
+public sealed class DoNotWritePermissiveAllowOriginBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.DoNotWritePermissiveAllowOrigin);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class DoNotReflectOriginWithCredentialsBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.DoNotReflectOriginWithCredentials);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
 public sealed class UseDefinedPolicyNameBrowserTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.UseDefinedPolicyName);

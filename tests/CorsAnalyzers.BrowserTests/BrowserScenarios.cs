@@ -33,6 +33,25 @@ public static class BrowserScenarios
 
     private static IReadOnlyDictionary<string, string> TrustedOriginAllowed { get; } = Direct("200 Allow-Origin=TRUSTED_ORIGIN", "204 Allow-Origin=TRUSTED_ORIGIN");
 
+    /// <summary>
+    /// A hand-written header, asked without a browser: the GET carries <paramref name="allowOrigin"/>, and the
+    /// preflight reaches routing, which answers 405 (no endpoint for OPTIONS) with the same header.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> HandWritten(string allowOrigin, string vary = "Vary=none") => new Dictionary<string, string>
+    {
+        [DirectRequests.TrustedGet] = "200 Allow-Origin=" + allowOrigin,
+        [DirectRequests.TrustedGetVary] = vary,
+        [DirectRequests.TrustedPreflight] = "405 Allow-Origin=" + allowOrigin,
+    };
+
+    /// <summary>The CORS middleware with the trusted origin's policy, asked without a browser: it answers the preflight itself.</summary>
+    private static IReadOnlyDictionary<string, string> Middleware(string vary) => new Dictionary<string, string>
+    {
+        [DirectRequests.TrustedGet] = "200 Allow-Origin=TRUSTED_ORIGIN",
+        [DirectRequests.TrustedGetVary] = vary,
+        [DirectRequests.TrustedPreflight] = "204 Allow-Origin=TRUSTED_ORIGIN",
+    };
+
     /// <summary>What the app answers the trusted origin's GET and its PUT's preflight, asked without a browser.</summary>
     private static IReadOnlyDictionary<string, string> Direct(string get, string preflight) => new Dictionary<string, string>
     {
@@ -220,6 +239,87 @@ public static class BrowserScenarios
             "Policy 'web' allows the 'null' origin; sandboxed iframes, file: pages and cross-origin redirects of any site send 'Origin: null', so any site can use this policy. Remove 'null' and list the real origins.",
             new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: Requests("200 user:anon", "200 user:anon", "200 saved", "200 user:anon", "200 X-Total=42")),
             new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: AllBlocked)),
+        // CORS008: what every site can read when the header is written by hand, and what the middleware adds
+        // (preflight answers, Vary: Origin; asked directly). The hand-written middleware runs before routing, so its
+        // header also reaches the 405 that routing answers a preflight with, which the browser rejects for its status.
+        new(
+            "CORS008 hand-written '*': every site reads simple GETs; credentialed and preflighted requests fail",
+            "AnyOriginByHand.cs",
+            DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+            "Access-Control-Allow-Origin is written by hand as '*'; the scripts of every web site can read these responses when they send no credentials. The CORS middleware also answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+            new(
+                Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Attacker: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Direct: HandWritten("*"))),
+        new(
+            "CORS008 hand-written '*' next to an origin: no script reads anything, not even the listed origin's",
+            "AnyAmongOriginsByHand.cs",
+            DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+            "Access-Control-Allow-Origin is written by hand with '*' among other values; browsers accept one origin or '*' alone, so they let no script read these responses. The CORS middleware sends the one origin that matches, answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: HandWritten("TRUSTED_ORIGIN,*"))),
+        new(
+            "CORS008 hand-written request Origin, unchecked: the attacker reads simple GETs; credentialed and preflighted requests fail",
+            "RequestOriginByHand.cs",
+            DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+            "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked; the scripts of every web site can read these responses when they send no credentials. The CORS middleware checks the origin against a policy, answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+            new(
+                Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Attacker: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Direct: HandWritten("TRUSTED_ORIGIN"))),
+        new(
+            "CORS008 hand-written request Origin checked against a list: the trusted origin reads simple GETs, the attacker nothing",
+            "CheckedOriginByHand.cs",
+            null,
+            null,
+            new(Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"), Attacker: AllBlocked, Direct: HandWritten("TRUSTED_ORIGIN"))),
+        // The middleware sends Vary: Origin only when the policy allows more than one origin (ASP.NET Core's
+        // CorsService: Origins.Count > 1 or SetIsOriginAllowed), so the messages say when.
+        new(
+            "CORS008 the UseCors equivalent of the docs (one origin, GET and POST, Content-Type): the middleware answers the preflight, no Vary: Origin",
+            "DefaultPolicyForHandWrittenOrigin.cs",
+            null,
+            null,
+            new(
+                Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Attacker: AllBlocked,
+                Direct: Middleware("Vary=none"))),
+        new(
+            "CORS008 the UseCors equivalent with two origins: the middleware sends the one that matches and Vary: Origin",
+            "TwoOriginsPolicyForHandWrittenOrigin.cs",
+            null,
+            null,
+            new(
+                Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Attacker: AllBlocked,
+                Direct: Middleware("Vary=Origin"))),
+        // CORS009: "any web site can make authenticated requests (with the user's cookies) and read the responses".
+        new(
+            "CORS009 hand-written request Origin with credentials: the attacker reads alice's data",
+            "RequestOriginWithCredentialsByHand.cs",
+            DiagnosticIds.DoNotReflectOriginWithCredentials,
+            "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked, and Access-Control-Allow-Credentials: true is sent too; any web site can make authenticated requests (with the user's cookies) and read the responses. Check the origin against a list of trusted origins, or define a policy with WithOrigins(...) and AllowCredentials() and call UseCors instead.",
+            new(
+                Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=null"),
+                Attacker: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=null"),
+                Direct: HandWritten("TRUSTED_ORIGIN"))),
+        new(
+            "CORS009 hand-written request Origin with credentials, checked against a list: only the trusted origin reads alice's data",
+            "CheckedOriginWithCredentialsByHand.cs",
+            null,
+            null,
+            new(
+                Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=null"),
+                Attacker: AllBlocked,
+                Direct: HandWritten("TRUSTED_ORIGIN", "Vary=Origin"))),
+        new(
+            "CORS009 the UseCors equivalent of the docs (one origin, credentials, GET and POST, Content-Type): only the trusted origin reads alice's data",
+            "CredentialsPolicyForHandWrittenOrigin.cs",
+            null,
+            null,
+            new(
+                Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=null"),
+                Attacker: AllBlocked,
+                Direct: Middleware("Vary=none"))),
         // CORS010: "ASP.NET Core finds no policy of that name, so the responses carry no CORS headers and browsers block the cross-origin calls".
         new(
             "CORS010 UseCors(\"Fronted\") with policy 'Frontend' defined: no CORS headers, every call is blocked",

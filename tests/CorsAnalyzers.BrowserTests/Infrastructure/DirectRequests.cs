@@ -19,6 +19,9 @@ public static class DirectRequests
     /// <summary>GET /api/data with the trusted page's Origin, as the browser sends it.</summary>
     public const string TrustedGet = "trusted-get";
 
+    /// <summary>The <c>Vary</c> of the app's answer to that GET, as sent: <c>"Vary=Origin"</c>, <c>"Vary=none"</c>.</summary>
+    public const string TrustedGetVary = "trusted-get-vary";
+
     /// <summary>The preflight the browser sends from the trusted page before its PUT with JSON.</summary>
     public const string TrustedPreflight = "trusted-preflight";
 
@@ -32,6 +35,7 @@ public static class DirectRequests
         {
             [NoOrigin] = await SendAsync(client, new HttpRequestMessage(HttpMethod.Get, api + "/api/data")),
             [TrustedGet] = await SendAsync(client, WithOrigin(new HttpRequestMessage(HttpMethod.Get, api + "/api/data"), trustedOrigin)),
+            [TrustedGetVary] = await SendAsync(client, WithOrigin(new HttpRequestMessage(HttpMethod.Get, api + "/api/data"), trustedOrigin), response => "Vary=" + (Header(response, "Vary") ?? "none")),
             [TrustedPreflight] = await SendAsync(client, Preflight(api, trustedOrigin)),
             [TrustedPreflightMaxAge] = await SendAsync(client, Preflight(api, trustedOrigin), response => "Max-Age=" + (Header(response, "Access-Control-Max-Age") ?? "none")),
         };
