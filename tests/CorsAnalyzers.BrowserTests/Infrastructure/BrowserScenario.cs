@@ -20,6 +20,16 @@ namespace CorsAnalyzers.BrowserTests.Infrastructure;
 /// When set, the page also sends one PUT and repeats it after each pause (milliseconds, real time); its outcome is
 /// "repeated-put" (the statuses, "200 200") and <see cref="Outcomes.Preflights"/> counts the preflights the app got for it.
 /// </param>
+/// <param name="TrustedHost">
+/// The host the trusted page is loaded from instead of 127.0.0.1: <c>localhost</c> or a <c>*.localhost</c> name, which
+/// Chromium resolves to the loopback address itself (<c>TRUSTED_ORIGIN</c> is then <c>http://app.localhost:PORT</c>). Cookies
+/// belong to a host and the API stays on 127.0.0.1, so the page's credentialed requests then carry no session cookie.
+/// </param>
+/// <param name="AttackerHost">The host the attacker's page (and the sandboxed iframe) is loaded from instead of 127.0.0.1, likewise.</param>
+/// <param name="OtherOrigin">
+/// An origin no page here can have (the one a message names, on https and a real domain), sent by the test itself without a
+/// browser: its outcome is <see cref="DirectRequests.OtherGet"/>.
+/// </param>
 public sealed record BrowserScenario(
     string Name,
     string File,
@@ -29,7 +39,10 @@ public sealed record BrowserScenario(
     Outcomes? AfterFix = null,
     string? EditorConfig = null,
     string? WarmUp = null,
-    IReadOnlyList<int>? RepeatedPutPauses = null)
+    IReadOnlyList<int>? RepeatedPutPauses = null,
+    string? TrustedHost = null,
+    string? AttackerHost = null,
+    string? OtherOrigin = null)
 {
     public override string ToString() => Name;
 }

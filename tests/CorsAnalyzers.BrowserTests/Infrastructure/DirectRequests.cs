@@ -28,10 +28,13 @@ public static class DirectRequests
     /// <summary>The <c>Access-Control-Max-Age</c> of the app's answer to that preflight, as sent: <c>"Max-Age=1.5"</c>, <c>"Max-Age=none"</c>.</summary>
     public const string TrustedPreflightMaxAge = "trusted-preflight-max-age";
 
-    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(string api, string trustedOrigin)
+    /// <summary>GET /api/data with <see cref="BrowserScenario.OtherOrigin"/>: an origin no page of the test has (https, a real domain).</summary>
+    public const string OtherGet = "other-get";
+
+    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(string api, string trustedOrigin, string? otherOrigin = null)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        return new Dictionary<string, string>
+        var outcomes = new Dictionary<string, string>
         {
             [NoOrigin] = await SendAsync(client, new HttpRequestMessage(HttpMethod.Get, api + "/api/data")),
             [TrustedGet] = await SendAsync(client, WithOrigin(new HttpRequestMessage(HttpMethod.Get, api + "/api/data"), trustedOrigin)),
@@ -39,6 +42,12 @@ public static class DirectRequests
             [TrustedPreflight] = await SendAsync(client, Preflight(api, trustedOrigin)),
             [TrustedPreflightMaxAge] = await SendAsync(client, Preflight(api, trustedOrigin), response => "Max-Age=" + (Header(response, "Access-Control-Max-Age") ?? "none")),
         };
+        if (otherOrigin is not null)
+        {
+            outcomes[OtherGet] = await SendAsync(client, WithOrigin(new HttpRequestMessage(HttpMethod.Get, api + "/api/data"), otherOrigin));
+        }
+
+        return outcomes;
     }
 
     /// <summary>A response's outcome: its status code and its Access-Control-Allow-Origin ("none" when it sent none).</summary>

@@ -76,6 +76,26 @@ public sealed class PageServer : IAsyncDisposable
             + (sandboxed ? "&sandbox=1" : string.Empty)
             + (pauses is null ? string.Empty : "&pauses=" + string.Join(",", pauses.Select(pause => pause.ToString(CultureInfo.InvariantCulture))));
 
+    /// <summary>
+    /// <paramref name="origin"/> (<c>http://127.0.0.1:PORT</c>) on host <paramref name="host"/>, or unchanged when it is null.
+    /// Chromium resolves <c>localhost</c> and every <c>*.localhost</c> name to the loopback address itself, so the same
+    /// server answers on e.g. <c>http://app.localhost:PORT</c>: an origin with a domain name, without DNS.
+    /// </summary>
+    public static string OnHost(string origin, string? host)
+    {
+        if (host is null)
+        {
+            return origin;
+        }
+
+        if (host != "localhost" && !host.EndsWith(".localhost", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{host}' is not a name Chromium resolves to the loopback address (localhost, *.localhost).", nameof(host));
+        }
+
+        return $"http://{host}:{new Uri(origin).Port.ToString(CultureInfo.InvariantCulture)}";
+    }
+
     /// <summary>The address of the repeated PUT of the page on <paramref name="origin"/> (see page.html).</summary>
     public static string RepeatedPutUrl(string origin, string api) => $"{api}/api/data?page={new Uri(origin).Port.ToString(CultureInfo.InvariantCulture)}";
 

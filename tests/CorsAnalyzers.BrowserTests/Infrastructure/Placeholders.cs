@@ -4,7 +4,7 @@ namespace CorsAnalyzers.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The words scenario files, messages and .editorconfig texts use for the page server's trusted origin, whose port is
-/// only known at run time: <c>TRUSTED_ORIGIN</c> (<c>http://127.0.0.1:PORT</c>) and <c>TRUSTED_PORT</c>.
+/// only known at run time: <c>TRUSTED_ORIGIN</c> (<c>http://127.0.0.1:PORT</c>, or on the scenario's <see cref="BrowserScenario.TrustedHost"/>) and <c>TRUSTED_PORT</c>.
 /// </summary>
 public static class Placeholders
 {

@@ -21,7 +21,8 @@ public static class ScenarioRunner
         // Touch the browser first: a missing one fails here, with how to install it.
         _ = Browser.Executable;
         await using var pages = await PageServer.StartAsync();
-        var app = ScenarioCompilation.Create(scenario.File, pages.TrustedOrigin, scenario.EditorConfig);
+        var origins = new PageOrigins(PageServer.OnHost(pages.TrustedOrigin, scenario.TrustedHost), PageServer.OnHost(pages.AttackerOrigin, scenario.AttackerHost));
+        var app = ScenarioCompilation.Create(scenario.File, origins.Trusted, scenario.EditorConfig);
 
         var diagnostics = await app.AnalyzeAsync();
         output.WriteLine($"diagnostics: {string.Join(Environment.NewLine, diagnostics.Select(diagnostic => diagnostic.Id + ": " + diagnostic.GetMessage()))}");
@@ -33,21 +34,21 @@ public static class ScenarioRunner
         {
             var diagnostic = Assert.Single(diagnostics);
             Assert.Equal(scenario.Id, diagnostic.Id);
-            Assert.Equal(Placeholders.Apply(scenario.Message!, pages.TrustedOrigin), diagnostic.GetMessage());
+            Assert.Equal(Placeholders.Apply(scenario.Message!, origins.Trusted), diagnostic.GetMessage());
         }
 
-        await AssertBrowserAsync("as written", app, scenario, scenario.Before, pages, output);
+        await AssertBrowserAsync("as written", app, scenario, scenario.Before, origins, output);
 
         if (scenario.AfterFix is { } afterFix)
         {
             var fixedApp = await app.ApplyFixAsync(scenario.Id!);
             output.WriteLine("fixed Program.cs:" + Environment.NewLine + await fixedApp.GetProgramAsync());
             Assert.Empty(await fixedApp.AnalyzeAsync());
-            await AssertBrowserAsync("after the fix", fixedApp, scenario, afterFix, pages, output);
+            await AssertBrowserAsync("after the fix", fixedApp, scenario, afterFix, origins, output);
         }
     }
 
-    private static async Task AssertBrowserAsync(string stage, ScenarioCompilation compilation, BrowserScenario scenario, Outcomes expected, PageServer pages, ITestOutputHelper output)
+    private static async Task AssertBrowserAsync(string stage, ScenarioCompilation compilation, BrowserScenario scenario, Outcomes expected, PageOrigins pages, ITestOutputHelper output)
     {
         await using var app = await AppProcess.StartAsync(compilation);
         if (expected.StartupFailure is { } failure)
@@ -69,17 +70,17 @@ public static class ScenarioRunner
         var runs = new List<(string Origin, IReadOnlyDictionary<string, string> Expected, Task<IReadOnlyDictionary<string, string>> Actual)>();
         if (expected.Trusted is { } trusted)
         {
-            runs.Add(("trusted", trusted, Browser.RunPageAsync(PageServer.PageUrl(pages.TrustedOrigin, app.Address!, pauses: scenario.RepeatedPutPauses))));
+            runs.Add(("trusted", trusted, Browser.RunPageAsync(PageServer.PageUrl(pages.Trusted, app.Address!, pauses: scenario.RepeatedPutPauses))));
         }
 
         if (expected.Attacker is { } attacker)
         {
-            runs.Add(("attacker", attacker, Browser.RunPageAsync(PageServer.PageUrl(pages.AttackerOrigin, app.Address!, pauses: scenario.RepeatedPutPauses))));
+            runs.Add(("attacker", attacker, Browser.RunPageAsync(PageServer.PageUrl(pages.Attacker, app.Address!, pauses: scenario.RepeatedPutPauses))));
         }
 
         if (expected.Sandboxed is { } sandboxed)
         {
-            runs.Add(("sandboxed (Origin: null)", sandboxed, Browser.RunPageAsync(PageServer.PageUrl(pages.AttackerOrigin, app.Address!, sandboxed: true))));
+            runs.Add(("sandboxed (Origin: null)", sandboxed, Browser.RunPageAsync(PageServer.PageUrl(pages.Attacker, app.Address!, sandboxed: true))));
         }
 
         try
@@ -109,12 +110,12 @@ public static class ScenarioRunner
 
         if (expected.Direct is { } direct)
         {
-            var actual = await DirectRequests.RunAsync(app.Address!, pages.TrustedOrigin);
+            var actual = await DirectRequests.RunAsync(app.Address!, pages.Trusted, scenario.OtherOrigin);
             report.AppendLine($"{stage}, without a browser: {string.Join(", ", actual.Select(pair => $"{pair.Key}={pair.Value}"))}");
             foreach (var (request, outcome) in direct)
             {
                 var seen = actual.TryGetValue(request, out var value) ? value : "(not run)";
-                if (seen != Placeholders.Apply(outcome, pages.TrustedOrigin))
+                if (seen != Placeholders.Apply(outcome, pages.Trusted))
                 {
                     mismatches.AppendLine($"{stage}, without a browser, {request}: expected '{outcome}', the app answered '{seen}'");
                 }
@@ -140,10 +141,10 @@ public static class ScenarioRunner
     /// The preflights the app logged for the trusted page's repeated PUT. Each PUT is logged after its preflight, so
     /// once every PUT is in the log (the console logger writes from a queue), so is every preflight.
     /// </summary>
-    private static async Task CountPreflightsAsync(string stage, AppProcess app, BrowserScenario scenario, PageServer pages, int expected, StringBuilder report, StringBuilder mismatches)
+    private static async Task CountPreflightsAsync(string stage, AppProcess app, BrowserScenario scenario, PageOrigins pages, int expected, StringBuilder report, StringBuilder mismatches)
     {
         var pauses = scenario.RepeatedPutPauses ?? throw new InvalidOperationException($"{scenario.Name}: counting preflights needs RepeatedPutPauses.");
-        var url = PageServer.RepeatedPutUrl(pages.TrustedOrigin, app.Address!);
+        var url = PageServer.RepeatedPutUrl(pages.Trusted, app.Address!);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
         while (app.CountRequests("PUT", url) < pauses.Count + 1 && DateTime.UtcNow < deadline)
         {
@@ -162,4 +163,7 @@ public static class ScenarioRunner
             mismatches.AppendLine($"{stage}, trusted origin's repeated PUT: expected {expected} preflights, the app got {preflights}");
         }
     }
+
+    /// <summary>The page's two origins for one scenario: the page server's ports, on the scenario's host names if it gives any.</summary>
+    private sealed record PageOrigins(string Trusted, string Attacker);
 }
