@@ -69,6 +69,15 @@ public sealed class DoNotAllowNullOriginBrowserTests(ITestOutputHelper output)
     public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
 }
 
+public sealed class AllowAnyOriginOnlyForPublicApisBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.AllowAnyOriginOnlyForPublicApis);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
 public sealed class DoNotWritePermissiveAllowOriginBrowserTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.DoNotWritePermissiveAllowOrigin);
@@ -108,6 +117,15 @@ public sealed class WireCorsServicesAndMiddlewareBrowserTests(ITestOutputHelper 
 public sealed class AllowSomeOriginBrowserTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.AllowSomeOrigin);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class CheckOriginsStrictlyBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.CheckOriginsStrictly);
 
     [Theory]
     [MemberData(nameof(Scenarios))]

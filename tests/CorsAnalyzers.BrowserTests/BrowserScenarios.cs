@@ -33,6 +33,12 @@ public static class BrowserScenarios
 
     private static IReadOnlyDictionary<string, string> TrustedOriginAllowed { get; } = Direct("200 Allow-Origin=TRUSTED_ORIGIN", "204 Allow-Origin=TRUSTED_ORIGIN");
 
+    /// <summary>A policy without credentials: every request is read except the credentialed one, which has no Access-Control-Allow-Credentials.</summary>
+    private static IReadOnlyDictionary<string, string> AnyOriginReads { get; } = Requests("200 user:anon", Blocked, "200 saved", "200 user:anon", "200 X-Total=42");
+
+    /// <summary>A page on a *.localhost name, allowed with credentials: every request is read, the credentialed one without the session cookie (it belongs to 127.0.0.1's pages).</summary>
+    private static IReadOnlyDictionary<string, string> OtherHostReads { get; } = Requests("200 user:anon", "200 user:anon", "200 saved", "200 user:anon", "200 X-Total=42");
+
     /// <summary>
     /// A hand-written header, asked without a browser: the GET carries <paramref name="allowOrigin"/>, and the
     /// preflight reaches routing, which answers 405 (no endpoint for OPTIONS) with the same header.
@@ -65,6 +71,9 @@ public static class BrowserScenarios
         [DirectRequests.TrustedPreflight] = "204 Allow-Origin=TRUSTED_ORIGIN",
         [DirectRequests.TrustedPreflightMaxAge] = "Max-Age=" + seconds,
     };
+
+    /// <summary>What the app answers a GET from <see cref="BrowserScenario.OtherOrigin"/>, asked without a browser.</summary>
+    private static IReadOnlyDictionary<string, string> OtherOriginGet(string outcome) => new Dictionary<string, string> { [DirectRequests.OtherGet] = outcome };
 
     /// <summary>Outcomes of the page's other requests (put-lower, patch, patch-lower, custom, ...; see Infrastructure/page.html).</summary>
     private static IReadOnlyDictionary<string, string> Extra(params (string Request, string Outcome)[] outcomes)
@@ -239,6 +248,24 @@ public static class BrowserScenarios
             "Policy 'web' allows the 'null' origin; sandboxed iframes, file: pages and cross-origin redirects of any site send 'Origin: null', so any site can use this policy. Remove 'null' and list the real origins.",
             new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: Requests("200 user:anon", "200 user:anon", "200 saved", "200 user:anon", "200 X-Total=42")),
             new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: AllBlocked)),
+        // CORS007: "scripts on every web site can call it and read the responses" of requests without credentials; a
+        // credentialed request gets no Access-Control-Allow-Credentials, so the browser rejects it, for the trusted origin too.
+        new(
+            "CORS007 AllowAnyOrigin without credentials: every site reads the responses, credentialed requests fail",
+            "AnyOriginWithoutCredentials.cs",
+            DiagnosticIds.AllowAnyOriginOnlyForPublicApis,
+            "Policy 'web' allows any origin; scripts on every web site can call it and read the responses. That is fine for a public API that uses no cookies or other credentials; otherwise list the trusted origins with WithOrigins(...).",
+            new(Trusted: AnyOriginReads, Attacker: AnyOriginReads, Sandboxed: AnyOriginReads),
+            new(Trusted: AnyOriginReads, Attacker: AllBlocked, Sandboxed: AllBlocked),
+            AllowedOrigins),
+        new(
+            "CORS007 SetIsOriginAllowed(origin => true) without credentials: every site reads the responses, credentialed requests fail",
+            "EveryOriginWithoutCredentials.cs",
+            DiagnosticIds.AllowAnyOriginOnlyForPublicApis,
+            "Policy 'web' allows any origin; scripts on every web site can call it and read the responses. That is fine for a public API that uses no cookies or other credentials; otherwise list the trusted origins with WithOrigins(...).",
+            new(Trusted: AnyOriginReads, Attacker: AnyOriginReads, Sandboxed: AnyOriginReads),
+            new(Trusted: AnyOriginReads, Attacker: AllBlocked, Sandboxed: AllBlocked),
+            AllowedOrigins),
         // CORS008: what every site can read when the header is written by hand, and what the middleware adds
         // (preflight answers, Vary: Origin; asked directly). The hand-written middleware runs before routing, so its
         // header also reaches the 405 that routing answers a preflight with, which the browser rejects for its status.
@@ -387,6 +414,28 @@ public static class BrowserScenarios
             DiagnosticIds.AllowSomeOrigin,
             "Policy 'web' allows no origin: SetIsOriginAllowedToAllowWildcardSubdomains() matches only the origins listed with WithOrigins(...), and none is listed; the CORS middleware never sends Access-Control-Allow-Origin for it, so browsers block every cross-origin call it is meant to allow. List the trusted origins with WithOrigins(...).",
             new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "204 Allow-Origin=none"))),
+        // CORS013: "a page on that origin can call the API and read its responses". The pages are on *.localhost names
+        // (Chromium resolves them to the loopback address): the attacker's host has the same shape as the origin the
+        // message names, and the test sends the named origin itself. The API stays on 127.0.0.1, so pages on those names
+        // send no session cookie.
+        new(
+            "CORS013 Host.EndsWith(\"app.localhost\"): a page on evilapp.localhost reads the responses; after the fix only app.localhost",
+            "HostSuffixWithoutDot.cs",
+            DiagnosticIds.CheckOriginsStrictly,
+            "Policy 'web' also accepts origin 'https://evilapp.localhost': EndsWith(\"app.localhost\") does not require a dot before the domain; a page on that origin can call the API and read its responses. Compare the host exactly or require a dot before the domain for subdomains, and anchor patterns (^...$) with escaped dots.",
+            new(Trusted: OtherHostReads, Attacker: OtherHostReads, Direct: OtherOriginGet("200 Allow-Origin=https://evilapp.localhost")),
+            new(Trusted: OtherHostReads, Attacker: AllBlocked, Direct: OtherOriginGet("200 Allow-Origin=none")),
+            TrustedHost: "app.localhost",
+            AttackerHost: "evilapp.localhost",
+            OtherOrigin: "https://evilapp.localhost"),
+        new(
+            "CORS013 origin.StartsWith(\"http://127.0.0.1\"): a page on 127.0.0.1.localhost reads the responses",
+            "OriginPrefixWithoutHostEnd.cs",
+            DiagnosticIds.CheckOriginsStrictly,
+            "Policy 'web' also accepts origin 'http://127.0.0.1.evil.io': StartsWith(\"http://127.0.0.1\") lets the host go on after it; a page on that origin can call the API and read its responses. Compare the host exactly or require a dot before the domain for subdomains, and anchor patterns (^...$) with escaped dots.",
+            new(Trusted: AllAllowed, Attacker: OtherHostReads, Direct: OtherOriginGet("200 Allow-Origin=http://127.0.0.1.evil.io")),
+            AttackerHost: "127.0.0.1.localhost",
+            OtherOrigin: "http://127.0.0.1.evil.io"),
         // CORS014: each reason, as the browser matches the lists ASP.NET Core sends.
         new(
             "CORS014 WithMethods(\"GET,PATCH\", \"PUT\"): the quoted item invalidates the preflight, even PUT and the Authorization header fail",
