@@ -36,7 +36,8 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         new DoNotWritePermissiveAllowOriginRule(),
         new DoNotReflectOriginWithCredentialsRule(),
         new AllowAnyOriginOnlyForPublicApisRule(),
-        new CheckOriginsStrictlyRule());
+        new CheckOriginsStrictlyRule(),
+        new CheckHandWrittenOriginsStrictlyRule());
 
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);

@@ -96,7 +96,15 @@ internal sealed class RuleSet
         var descriptors = ImmutableArray.CreateBuilder<DiagnosticDescriptor>(rules.Length);
         foreach (var rule in rules)
         {
-            descriptors.AddRange(rule.SupportedDescriptors);
+            foreach (var descriptor in rule.SupportedDescriptors)
+            {
+                // Two rules may report one descriptor (CORS013 on policies and on hand-written headers): listed once.
+                if (!descriptors.Contains(descriptor))
+                {
+                    descriptors.Add(descriptor);
+                }
+            }
+
             rule.AddTo(set);
         }
 

@@ -29,8 +29,12 @@ internal sealed class HeaderSymbols
         DictionaryName, CollectionExtensionsName, HttpHeadersName, HttpResponseHeadersName,
     };
 
+    private readonly Compilation _compilation;
+    private Policies.OriginCheckSymbols? _originChecks;
+
     private HeaderSymbols(Compilation compilation, INamedTypeSymbol headerDictionary)
     {
+        _compilation = compilation;
         HeaderDictionary = headerDictionary;
         HttpResponse = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", HttpResponseName);
         HttpRequest = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", HttpRequestName);
@@ -72,6 +76,20 @@ internal sealed class HeaderSymbols
 
     /// <summary><c>HttpRequest.Headers</c>: the headers the client sent.</summary>
     public IPropertySymbol? RequestHeadersProperty { get; }
+
+    /// <summary>The string, Uri and Regex symbols of origin checks, resolved on first use (only guarded reflections ask).</summary>
+    public Policies.OriginCheckSymbols OriginChecks
+    {
+        get
+        {
+            if (_originChecks is null)
+            {
+                System.Threading.Interlocked.CompareExchange(ref _originChecks, new Policies.OriginCheckSymbols(_compilation), null);
+            }
+
+            return _originChecks!;
+        }
+    }
 
     /// <summary>Resolves the symbols; false when the compilation has no <c>IHeaderDictionary</c> (no ASP.NET Core HTTP types).</summary>
     public static bool TryCreate(Compilation compilation, out HeaderSymbols symbols)

@@ -20,11 +20,13 @@ internal enum GuardKind
 /// <summary>One reflection of the request's origin and what guards it: the hook through which origin checks are judged.</summary>
 internal sealed class OriginGuard
 {
-    public OriginGuard(HeaderWrite write, GuardKind kind, IOperation? condition)
+    public OriginGuard(HeaderWrite write, GuardKind kind, IOperation? condition, bool whenTrue = true, int otherChecks = 0)
     {
         Write = write;
         Kind = kind;
         Condition = condition;
+        WhenTrue = whenTrue;
+        OtherChecks = otherChecks;
     }
 
     /// <summary>The <c>Access-Control-Allow-Origin</c> write; <see cref="HeaderWrite.Value"/> is the origin sent back.</summary>
@@ -37,6 +39,15 @@ internal sealed class OriginGuard
 
     /// <summary>The condition that decides <see cref="Kind"/>: a membership check, else the other check; null when unchecked.</summary>
     public IOperation? Condition { get; }
+
+    /// <summary>
+    /// True when the write runs where <see cref="Condition"/> is true (<c>if (check) { write }</c>); false where it is false
+    /// (<c>if (!check) return; write</c>, or the write in the <c>else</c> branch).
+    /// </summary>
+    public bool WhenTrue { get; }
+
+    /// <summary>How many conditions that are not membership checks guard the write; <see cref="Condition"/> is the innermost.</summary>
+    public int OtherChecks { get; }
 }
 
 /// <summary>
@@ -51,14 +62,14 @@ internal static class OriginGuards
         var locals = new List<ILocalSymbol>();
         HeaderValues.IsRequestOrigin(write.Value, symbols, locals, 0);
         IOperation? membership = null;
-        IOperation? other = null;
+        var other = new OtherCheck();
         IOperation child = write.Operation;
         for (var parent = child.Parent; parent is not null && child != root; child = parent, parent = parent.Parent)
         {
             switch (parent)
             {
                 case IConditionalOperation conditional when child != conditional.Condition:
-                    Judge(conditional.Condition, locals, symbols, ref membership, ref other);
+                    Judge(conditional.Condition, whenTrue: child == conditional.WhenTrue, locals, symbols, ref membership, other);
                     break;
                 case ISwitchCaseOperation switchCase when switchCase.Parent is ISwitchOperation @switch && Mentions(@switch.Value, locals, symbols):
                     if (AllConstant(switchCase))
@@ -77,7 +88,8 @@ internal static class OriginGuards
 
                         if (statement is IConditionalOperation earlier && Leaves(earlier))
                         {
-                            Judge(earlier.Condition, locals, symbols, ref membership, ref other);
+                            // The write runs past `if (check) return;` where the check is false.
+                            Judge(earlier.Condition, whenTrue: !Exits(earlier.WhenTrue), locals, symbols, ref membership, other);
                         }
                     }
 
@@ -86,11 +98,11 @@ internal static class OriginGuards
         }
 
         return membership is not null ? new OriginGuard(write, GuardKind.Membership, membership)
-            : other is not null ? new OriginGuard(write, GuardKind.OtherCheck, other)
+            : other.Condition is not null ? new OriginGuard(write, GuardKind.OtherCheck, other.Condition, other.WhenTrue, other.Count)
             : new OriginGuard(write, GuardKind.None, null);
     }
 
-    private static void Judge(IOperation condition, List<ILocalSymbol> locals, HeaderSymbols symbols, ref IOperation? membership, ref IOperation? other)
+    private static void Judge(IOperation condition, bool whenTrue, List<ILocalSymbol> locals, HeaderSymbols symbols, ref IOperation? membership, OtherCheck other)
     {
         var kind = Classify(condition, locals, symbols);
         if (kind == GuardKind.Membership)
@@ -99,8 +111,22 @@ internal static class OriginGuards
         }
         else if (kind == GuardKind.OtherCheck)
         {
-            other ??= condition;
+            if (other.Count++ == 0)
+            {
+                other.Condition = condition;
+                other.WhenTrue = whenTrue;
+            }
         }
+    }
+
+    // The innermost condition that checks the origin some other way, and how many such conditions guard the write.
+    private sealed class OtherCheck
+    {
+        public IOperation? Condition { get; set; }
+
+        public bool WhenTrue { get; set; }
+
+        public int Count { get; set; }
     }
 
     // Each mention of the origin in the condition is judged by what is done with it; a membership test anywhere wins.

@@ -228,6 +228,12 @@ internal sealed class OriginCheckEvaluator
             };
         }
 
+        if (stringMethod == StringMethod.IsNullOrEmpty)
+        {
+            // `!string.IsNullOrEmpty(origin) && ...`: the origins run here are never empty.
+            return String(invocation.Arguments[0].Value, depth + 1) is { } present ? string.IsNullOrWhiteSpace(present) : null;
+        }
+
         if (_symbols.IsUriTryCreate(method))
         {
             // `Uri.TryCreate(origin, UriKind.Absolute, out var uri)`: true for a well-formed origin (`uri` is read through its declaration).

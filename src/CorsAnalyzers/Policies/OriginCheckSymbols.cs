@@ -16,6 +16,9 @@ internal enum StringMethod
 
     /// <summary><c>ToLower()</c>, <c>ToLowerInvariant()</c>, <c>Trim()</c>: the same origin, normalised.</summary>
     Normalize,
+
+    /// <summary><c>string.IsNullOrEmpty(origin)</c>, <c>string.IsNullOrWhiteSpace(origin)</c>: whether there is an origin at all.</summary>
+    IsNullOrEmpty,
 }
 
 /// <summary>What a <c>System.Uri</c> property gives of the URI it is read from.</summary>
@@ -76,6 +79,7 @@ internal sealed class OriginCheckSymbols
             "IndexOf" => StringMethod.IndexOf,
             "Equals" => StringMethod.Equals,
             "ToLower" or "ToLowerInvariant" or "Trim" when method.Parameters.Length == 0 => StringMethod.Normalize,
+            "IsNullOrEmpty" or "IsNullOrWhiteSpace" when method.IsStatic && method.Parameters.Length == 1 => StringMethod.IsNullOrEmpty,
             _ => StringMethod.None,
         };
     }

@@ -81,12 +81,13 @@ internal static class OriginChecks
 
     /// <summary>
     /// The weak checks of a boolean <paramref name="condition"/> (an <c>if</c> condition, say) over <paramref name="origin"/>:
-    /// a check is reported when the condition is definitely true for an origin an attacker can own.
+    /// a check is reported when the condition is definitely <paramref name="passes"/> (true, or false for
+    /// <c>if (!check) return;</c>) for an origin an attacker can own.
     /// </summary>
-    public static ImmutableArray<WeakOriginCheck> InCondition(IOperation condition, OriginValue origin, OriginCheckSymbols symbols)
-        => Find(condition, origin, symbols, isBody: false);
+    public static ImmutableArray<WeakOriginCheck> InCondition(IOperation condition, OriginValue origin, OriginCheckSymbols symbols, bool passes = true)
+        => Find(condition, origin, symbols, isBody: false, passes);
 
-    private static ImmutableArray<WeakOriginCheck> Find(IOperation scope, OriginValue origin, OriginCheckSymbols symbols, bool isBody)
+    private static ImmutableArray<WeakOriginCheck> Find(IOperation scope, OriginValue origin, OriginCheckSymbols symbols, bool isBody, bool passes = true)
     {
         ImmutableArray<WeakOriginCheck>.Builder? found = null;
         var probe = new OriginCheckEvaluator(symbols, origin, Probe);
@@ -100,7 +101,7 @@ internal static class OriginChecks
             foreach (var candidate in proposal.Candidates)
             {
                 var evaluator = new OriginCheckEvaluator(symbols, origin, candidate.Origin);
-                if ((isBody ? evaluator.Returns(scope) : evaluator.Evaluate(scope)) == true)
+                if ((isBody ? evaluator.Returns(scope) : evaluator.Evaluate(scope)) == passes)
                 {
                     (found ??= ImmutableArray.CreateBuilder<WeakOriginCheck>()).Add(
                         new WeakOriginCheck(proposal.Check, candidate.Kind, proposal.Subject, candidate.Origin, proposal.Text));

@@ -44,7 +44,7 @@ internal sealed class CheckOriginsStrictlyRule : PolicyRule
     /// A check in a helper method outside the analysed member is reported there, but is not a local diagnostic: the IDE
     /// neither shows nor fixes it, so it carries no fix.
     /// </summary>
-    private static bool IsInAnalyzedMember(OperationAnalysisContext context, IOperation check)
+    internal static bool IsInAnalyzedMember(OperationAnalysisContext context, IOperation check)
     {
         foreach (var reference in context.ContainingSymbol.DeclaringSyntaxReferences)
         {
@@ -57,7 +57,7 @@ internal sealed class CheckOriginsStrictlyRule : PolicyRule
         return false;
     }
 
-    private static string Reason(WeakOriginCheck check)
+    internal static string Reason(WeakOriginCheck check)
     {
         var text = check.Text is null ? null : ValueReader.ReadString(check.Text);
         return check.Kind switch

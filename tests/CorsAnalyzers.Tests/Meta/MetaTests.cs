@@ -85,7 +85,7 @@ public class MetaTests
         Assert.Equal(dispatched.Count, dispatched.Distinct().Count());
         Assert.Equal(
             analyzer.SupportedDiagnostics.OrderBy(descriptor => descriptor.Id).ThenBy(descriptor => descriptor.MessageFormat.ToString()),
-            dispatched.SelectMany(rule => rule.SupportedDescriptors).OrderBy(descriptor => descriptor.Id).ThenBy(descriptor => descriptor.MessageFormat.ToString()));
+            dispatched.SelectMany(rule => rule.SupportedDescriptors).Distinct().OrderBy(descriptor => descriptor.Id).ThenBy(descriptor => descriptor.MessageFormat.ToString()));
     }
 
     [Fact]

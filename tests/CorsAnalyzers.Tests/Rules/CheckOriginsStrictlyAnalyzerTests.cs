@@ -43,6 +43,19 @@ public class CheckOriginsStrictlyAnalyzerTests
             Verify.Diagnostic().WithLocation(1).WithLocation(3).WithArguments("Policy 'IndexOf'", "https://contoso.com.evil.io", "", "the check finds \"contoso.com\" anywhere in the origin"));
     }
 
+    [Theory]
+    [InlineData("!string.IsNullOrEmpty(origin) && [|origin.EndsWith(\"contoso.com\")|]")]
+    [InlineData("!string.IsNullOrWhiteSpace(origin) && [|origin.Contains(\"contoso\")|]")]
+    public async Task WeakCheckAfterPresenceTest_Reports(string predicate)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.SetIsOriginAllowed(origin => {{predicate}})));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public async Task StartsWithWithoutTerminator_Reports()
     {
