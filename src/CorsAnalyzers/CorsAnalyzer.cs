@@ -73,6 +73,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         }
 
         var rules = _rules;
+        symbols.UseConfiguration(context.Compilation, context.Options, context.CancellationToken);
         var pipelineSymbols = (!rules.Pipeline.IsEmpty || !rules.Registry.IsEmpty) && PipelineSymbols.TryCreate(context.Compilation, symbols, out var created)
             ? created
             : null;

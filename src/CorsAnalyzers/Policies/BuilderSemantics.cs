@@ -12,13 +12,13 @@ namespace CorsAnalyzers.Policies;
 /// </summary>
 internal static class BuilderSemantics
 {
-    public static ImmutableArray<PolicyState> Apply(BuilderMethod method, IInvocationOperation call, ImmutableArray<PolicyState> states)
+    public static ImmutableArray<PolicyState> Apply(CorsSymbols symbols, BuilderMethod method, IInvocationOperation call, ImmutableArray<PolicyState> states)
     {
         switch (method)
         {
             case BuilderMethod.WithOrigins:
                 var result = ImmutableArray<PolicyState>.Empty;
-                foreach (var origins in ValueReader.Alternatives(ValueReader.ReadValues(call, call.Arguments)))
+                foreach (var origins in ValueReader.ReadOriginLists(call, call.Arguments, symbols.Configuration))
                 {
                     result = Union(result, Map(states, state => state.WithOrigins(state.Origins.AddRange(origins))));
                 }

@@ -304,7 +304,7 @@ internal sealed class PolicyInterpreter
         {
             states = EvalChildren(invocation, states);
             return invocation.Instance is not null && _followed.RefersToFollowed(invocation.Instance)
-                ? BuilderSemantics.Apply(builderMethod, invocation, states)
+                ? BuilderSemantics.Apply(_symbols, builderMethod, invocation, states)
                 : states;
         }
 
