@@ -36,6 +36,10 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
 
+    // Invalid operations exist only in code that does not compile (half-typed code): an AddPolicy whose lambda holds an
+    // unresolved name is one, and its policy is still modelled.
+    private static readonly ImmutableArray<OperationKind> PolicyKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.Invalid);
+
     private readonly RuleSet _rules;
 
     public CorsAnalyzer()
@@ -118,9 +122,16 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
 
                     registry?.Observe(creation);
                     break;
+                case IInvalidOperation invalid:
+                    if (policies && PolicyDiscovery.FromUnresolvedInvocation(invalid, symbols) is { } unresolvedPolicy)
+                    {
+                        AnalyzePolicy(operationContext, unresolvedPolicy);
+                    }
+
+                    break;
             }
         };
-        var kinds = policies || registry is not null ? InvocationsAndCreations : Invocations;
+        var kinds = policies ? PolicyKinds : registry is not null ? InvocationsAndCreations : Invocations;
         context.RegisterOperationBlockStartAction(blockContext => blockContext.RegisterOperationAction(analyzeOperation, kinds));
         if (registry is not null)
         {

@@ -60,6 +60,59 @@ internal static class BuilderSemantics
         }
     }
 
+    /// <summary>
+    /// What a builder call the compiler could not resolve (<c>policy.WithOrigins(AppSettings.AllowCors)</c> while
+    /// <c>AppSettings</c> does not bind) would be: the method every candidate names, when its receiver is the followed builder.
+    /// </summary>
+    public static BuilderMethod? UnresolvedBuilderCall(CorsSymbols symbols, PolicyAliases followed, IInvalidOperation call)
+    {
+        if (call.SemanticModel is not { } model || call.ChildOperations.Count == 0)
+        {
+            return null;
+        }
+
+        IOperation? receiver = null;
+        foreach (var child in call.ChildOperations)
+        {
+            receiver = child;
+            break;
+        }
+
+        if (receiver is null || !followed.RefersToFollowed(receiver))
+        {
+            return null;
+        }
+
+        BuilderMethod? method = null;
+        foreach (var candidate in model.GetSymbolInfo(call.Syntax).CandidateSymbols)
+        {
+            var kind = candidate is IMethodSymbol candidateMethod ? symbols.GetBuilderMethod(candidateMethod) : BuilderMethod.None;
+            if (kind == BuilderMethod.None || (method is not null && method != kind))
+            {
+                return null;
+            }
+
+            method = kind;
+        }
+
+        return method;
+    }
+
+    /// <summary>
+    /// An unresolved <c>WithOrigins(...)</c> adds origins we cannot read (the policy allows some origin); any other
+    /// unresolved builder call may change anything.
+    /// </summary>
+    public static ImmutableArray<PolicyState> ApplyUnresolved(BuilderMethod method, IInvalidOperation call, ImmutableArray<PolicyState> states)
+    {
+        if (method == BuilderMethod.WithOrigins)
+        {
+            var unknown = new PolicyValue(null, call, call);
+            return Map(states, state => state.WithOrigins(state.Origins.Add(unknown)));
+        }
+
+        return Map(states, state => state.WithUnknownConfiguration());
+    }
+
     /// <summary><c>new CorsPolicyBuilder("https://a")</c> calls WithOrigins; <c>new CorsPolicyBuilder(policy)</c> copies a policy we cannot see.</summary>
     public static PolicyState ApplyConstructor(IObjectCreationOperation creation, PolicyState state)
     {

@@ -268,6 +268,10 @@ internal sealed class PolicyInterpreter
 
                 return states;
 
+            case IInvalidOperation invalid when invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                && BuilderSemantics.UnresolvedBuilderCall(_symbols, _followed, invalid) is { } unresolved:
+                return BuilderSemantics.ApplyUnresolved(unresolved, invalid, EvalChildren(invalid, states));
+
             case IThrowOperation:
                 // The policy is never built on a path that throws.
                 return ImmutableArray<PolicyState>.Empty;

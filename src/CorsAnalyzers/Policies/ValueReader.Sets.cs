@@ -190,6 +190,8 @@ internal static partial class ValueReader
                     }
                     else if (read.DefaultValue is { } defaultValue)
                     {
+                        // Another source may still set the key; else the default.
+                        values.Add(new PolicyValue(null, operation, _call));
                         values.AddRange(Strings(defaultValue, depth + 1));
                     }
                     else
