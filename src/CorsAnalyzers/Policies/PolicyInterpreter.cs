@@ -272,6 +272,10 @@ internal sealed class PolicyInterpreter
                 && BuilderSemantics.UnresolvedBuilderCall(_symbols, _followed, invalid) is { } unresolved:
                 return BuilderSemantics.ApplyUnresolved(unresolved, invalid, EvalChildren(invalid, states));
 
+            case IInvalidOperation invalid when HandsOutBuilder(invalid):
+                // `policy.WithOrigins("https://a").` while typing: something is being done to the builder.
+                return Map(EvalChildren(invalid, states), state => state.WithUnknownConfiguration());
+
             case IThrowOperation:
                 // The policy is never built on a path that throws.
                 return ImmutableArray<PolicyState>.Empty;
@@ -365,6 +369,19 @@ internal sealed class PolicyInterpreter
         _callStack.Remove(method);
         _returned = callerReturns;
         return result;
+    }
+
+    private bool HandsOutBuilder(IInvalidOperation invalid)
+    {
+        foreach (var child in invalid.ChildOperations)
+        {
+            if (_followed.RefersToFollowed(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A parameter that can only read a list (<c>IEnumerable&lt;string&gt;</c>), so passing a policy's list to it changes nothing.</summary>
