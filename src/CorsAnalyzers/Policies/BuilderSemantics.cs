@@ -62,11 +62,13 @@ internal static class BuilderSemantics
 
     /// <summary>
     /// What a builder call the compiler could not resolve (<c>policy.WithOrigins(AppSettings.AllowCors)</c> while
-    /// <c>AppSettings</c> does not bind) would be: the method every candidate names, when its receiver is the followed builder.
+    /// <c>AppSettings</c> does not bind) would be: the method every candidate names, when its receiver is the followed
+    /// builder (<see cref="PolicyAliases"/> follows a chain through such calls). Only in code that parses: a call cut short
+    /// while typing is not guessed at.
     /// </summary>
     public static BuilderMethod? UnresolvedBuilderCall(CorsSymbols symbols, PolicyAliases followed, IInvalidOperation call)
     {
-        if (call.SemanticModel is not { } model || call.ChildOperations.Count == 0)
+        if (call.SemanticModel is not { } model || call.Syntax.ContainsDiagnostics)
         {
             return null;
         }
@@ -99,18 +101,24 @@ internal static class BuilderSemantics
     }
 
     /// <summary>
-    /// An unresolved <c>WithOrigins(...)</c> adds origins we cannot read (the policy allows some origin); any other
-    /// unresolved builder call may change anything.
+    /// An unresolved <c>WithOrigins(...)</c> (or <c>WithMethods</c>, <c>WithHeaders</c>, <c>WithExposedHeaders</c>) adds values
+    /// we cannot read; <c>AllowAnyMethod()</c>/<c>AllowAnyHeader()</c> on an unresolved chain allow any; any other unresolved
+    /// builder call may change anything.
     /// </summary>
     public static ImmutableArray<PolicyState> ApplyUnresolved(BuilderMethod method, IInvalidOperation call, ImmutableArray<PolicyState> states)
     {
-        if (method == BuilderMethod.WithOrigins)
+        var unknown = new PolicyValue(null, call, call);
+        var any = new PolicyValue(PolicyValue.Any, call, call);
+        return method switch
         {
-            var unknown = new PolicyValue(null, call, call);
-            return Map(states, state => state.WithOrigins(state.Origins.Add(unknown)));
-        }
-
-        return Map(states, state => state.WithUnknownConfiguration());
+            BuilderMethod.WithOrigins => Map(states, state => state.WithOrigins(state.Origins.Add(unknown))),
+            BuilderMethod.WithMethods => Map(states, state => state.WithMethods(state.Methods.Add(unknown))),
+            BuilderMethod.WithHeaders => Map(states, state => state.WithHeaders(state.Headers.Add(unknown))),
+            BuilderMethod.WithExposedHeaders => Map(states, state => state.WithExposedHeaders(state.ExposedHeaders.Add(unknown))),
+            BuilderMethod.AllowAnyMethod => Map(states, state => state.WithMethods(ImmutableArray.Create(any))),
+            BuilderMethod.AllowAnyHeader => Map(states, state => state.WithHeaders(ImmutableArray.Create(any))),
+            _ => Map(states, state => state.WithUnknownConfiguration()),
+        };
     }
 
     /// <summary><c>new CorsPolicyBuilder("https://a")</c> calls WithOrigins; <c>new CorsPolicyBuilder(policy)</c> copies a policy we cannot see.</summary>

@@ -28,11 +28,13 @@ internal static class PolicyDiscovery
     /// <summary>
     /// The policy of an <c>AddPolicy</c>/<c>AddDefaultPolicy</c> call the compiler could not resolve because its lambda holds
     /// an error (an unresolved name while typing): every candidate is <c>CorsOptions</c>' own, and the lambda's parameter is
-    /// bound to <c>CorsPolicyBuilder</c>. Null for any other invalid operation.
+    /// bound to <c>CorsPolicyBuilder</c>. Only in code that parses (a call cut short while typing is not guessed at); null
+    /// for any other invalid operation.
     /// </summary>
     public static CorsPolicyModel? FromUnresolvedInvocation(IInvalidOperation invalid, CorsSymbols symbols)
     {
-        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax syntax || invalid.SemanticModel is not { } model)
+        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax syntax || invalid.SemanticModel is not { } model
+            || syntax.ContainsDiagnostics)
         {
             return null;
         }

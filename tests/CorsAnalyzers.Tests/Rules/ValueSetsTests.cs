@@ -190,6 +190,47 @@ public class ValueSetsTests
             MethodsAndHeaders.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Api'", "no methods and no request headers", noMethodsOrHeaders, add));
     }
 
+    [Fact]
+    public async Task UnresolvedCondition_FixCompletesBothBranches()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy =>
+                {
+                    if ({|CS0103:AppSettings|}.AllowCors.Any(c => c == "*"))
+                    {
+                        policy.{|CORS004:AllowAnyOrigin()|};
+                    }
+                    else
+                    {
+                        policy.WithOrigins({|CS0103:AppSettings|}.AllowCors);
+                    }
+                }));
+            var app = builder.Build();
+            app.Run();
+            """;
+        const string fixedSource = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy =>
+                {
+                    if ({|CS0103:AppSettings|}.AllowCors.Any(c => c == "*"))
+                    {
+                        policy.AllowAnyOrigin().WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", "Authorization");
+                    }
+                    else
+                    {
+                        policy.WithOrigins({|CS0103:AppSettings|}.AllowCors).WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", "Authorization");
+                    }
+                }));
+            var app = builder.Build();
+            app.Run();
+            """;
+
+        await MethodsAndHeaders.VerifyCodeFixAsync(source, fixedSource);
+    }
+
     [Theory]
     [InlineData("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>(""")]
     [InlineData("""builder.Configuration.GetSection("Cors:Origins"). ?? new[] { "*" }""")]
