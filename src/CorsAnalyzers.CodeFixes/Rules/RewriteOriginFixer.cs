@@ -71,10 +71,14 @@ public sealed class RewriteOriginFixer : CodeFixProvider
                     break;
 
                 case OriginStringFix.SplitJoined when node.FirstAncestorOrSelf<ExpressionSyntax>(candidate => candidate.Span == location.SourceSpan) is { } read:
+                    // `config["Cors:Origins"]!`: the suppression stays on the read, before the call.
+                    var receiver = read.Parent is PostfixUnaryExpressionSyntax suppressed && suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression)
+                        ? suppressed
+                        : read;
                     var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                    var split = Split(read, model);
+                    var split = Split(receiver, model);
                     context.RegisterCodeFix(
-                        CodeAction.Create("Split the comma-joined origins with .Split(',', ...)", _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(read, split))), SplitEquivalenceKey),
+                        CodeAction.Create("Split the comma-joined origins with .Split(',', ...)", _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(receiver, split))), SplitEquivalenceKey),
                         diagnostic);
                     break;
 
@@ -96,7 +100,8 @@ public sealed class RewriteOriginFixer : CodeFixProvider
         var options = model is not null && model.LookupNamespacesAndTypes(read.SpanStart, name: "StringSplitOptions").Any(symbol => symbol.ToDisplayString() == "System.StringSplitOptions")
             ? "StringSplitOptions"
             : "System.StringSplitOptions";
-        var receiver = read is InvocationExpressionSyntax or ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or ConditionalAccessExpressionSyntax
+        var receiver = read is InvocationExpressionSyntax or ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax
+            or ConditionalAccessExpressionSyntax or PostfixUnaryExpressionSyntax
             ? read.WithoutTrivia().ToString()
             : "(" + read.WithoutTrivia() + ")";
         return SyntaxFactory.ParseExpression($"{receiver}.Split(',', {options}.RemoveEmptyEntries | {options}.TrimEntries)").WithTriviaFrom(read);

@@ -225,7 +225,25 @@ public class OriginsFromConfigurationTests
         await NeverMatch.VerifyCodeFixAsync(
             Policy("""{|CORS005:builder.Configuration["Cors:Origins"]|}!"""),
             AppSettings("""{ "Cors": { "Origins": "https://a.contoso.com,https://b.contoso.com" } }"""),
-            Policy("""builder.Configuration["Cors:Origins"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)!"""));
+            Policy("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)"""));
+    }
+
+    [Fact]
+    public async Task CommaJoinedStringAsOneOrigin_FixSplitsTheGetValueRead()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var cors = new CorsPolicyBuilder().WithOrigins({|CORS005:builder.Configuration.GetValue<string>("Cors:Origins")|}!).AllowAnyMethod().AllowAnyHeader().Build();
+            """;
+        const string fixedSource = """
+            var builder = WebApplication.CreateBuilder(args);
+            var cors = new CorsPolicyBuilder().WithOrigins(builder.Configuration.GetValue<string>("Cors:Origins")!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).AllowAnyMethod().AllowAnyHeader().Build();
+            """;
+
+        await NeverMatch.VerifyCodeFixAsync(
+            source,
+            AppSettings("""{ "Cors": { "Origins": "https://a.contoso.com, https://b.contoso.com" } }"""),
+            fixedSource);
     }
 
     [Fact]
