@@ -114,7 +114,15 @@ internal sealed class JsonSettingsReader
                     return false;
                 }
 
-                return AddLeaf(prefix, literal == "null" ? null : literal, TextSpan.FromBounds(start, _position), isString: false, hasEscapes: false);
+                // As ASP.NET Core stores them: booleans as bool.ToString() ("True"), numbers as written, null as no value.
+                var value = literal switch
+                {
+                    "null" => null,
+                    "true" => "True",
+                    "false" => "False",
+                    _ => literal,
+                };
+                return AddLeaf(prefix, value, TextSpan.FromBounds(start, _position), isString: false, hasEscapes: false);
         }
     }
 
