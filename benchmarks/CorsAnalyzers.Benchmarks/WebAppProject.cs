@@ -12,7 +12,7 @@ namespace CorsAnalyzers.Benchmarks;
 /// </summary>
 public static class WebAppProject
 {
-    public const string SonarVersion = "8.33.0.40503";
+    public const string SonarVersion = "9.32.0.97167";
 
     public static void Write(string folder, int fileCount, bool sonar)
     {

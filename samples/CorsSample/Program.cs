@@ -49,6 +49,11 @@ builder.Services.AddCors(options =>
     // CORS006: the null origin: any site can send it from a sandboxed iframe.
     options.AddPolicy("LocalFiles", policy => policy.WithOrigins("null").AllowAnyMethod().AllowAnyHeader());
 
+    // CORS007 (info): any origin without credentials; every site can read the responses, fine for a public API, a leak for
+    // an internal one. The build output shows only warnings and errors; see it in the IDE or in the SARIF log:
+    //   dotnet build samples/CorsSample --no-incremental -p:ErrorLog=cors.sarif
+    options.AddPolicy("Public", policy => policy.AllowAnyOrigin().WithMethods("GET").WithHeaders("Content-Type"));
+
     // CORS012: methods and headers, but no origin: the policy never answers with CORS headers.
     options.AddPolicy("Closed", policy => policy.AllowAnyMethod().AllowAnyHeader());
     // CORS014: a comma-joined string is sent as one quoted item, and with credentials an exposed "*" is a header name.
@@ -77,6 +82,13 @@ builder.Services.AddCors(options =>
         .AllowAnyMethod()
         .AllowAnyHeader()
         .SetPreflightMaxAge(TimeSpan.FromDays(1)));
+
+    // CORS013: a suffix check without the dot: https://evilcontoso.com passes it, with credentials.
+    options.AddPolicy("Partners", policy => policy
+        .SetIsOriginAllowed(origin => new Uri(origin).Host.EndsWith("contoso.com"))
+        .WithMethods("GET")
+        .WithHeaders("Content-Type")
+        .AllowCredentials());
 });
 
 builder.Services.AddAuthorization();
@@ -91,6 +103,21 @@ app.UseCors();
 
 // CORS010: no policy is named "trusted" (names are case-sensitive; the policy is "Trusted").
 app.Map("/partners", partners => partners.UseCors("trusted"));
+
+// CORS008: Access-Control-Allow-Origin written by hand as "*": every site can read the responses, and no preflight is answered.
+app.Map("/public", open => open.Use(async (context, next) =>
+{
+    context.Response.Headers["Access-Control-Allow-Origin"] = "*";
+    await next(context);
+}));
+
+// CORS009: the request's Origin sent back unchecked, with credentials: any site can read authenticated responses.
+app.Map("/account", account => account.Use(async (context, next) =>
+{
+    context.Response.Headers.AccessControlAllowOrigin = context.Request.Headers.Origin;
+    context.Response.Headers.AccessControlAllowCredentials = "true";
+    await next(context);
+}));
 
 app.MapGet("/", () => "Hello CORS");
 

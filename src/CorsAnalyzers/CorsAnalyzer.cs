@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using CorsAnalyzers.Headers;
 using CorsAnalyzers.Pipeline;
 using CorsAnalyzers.Policies;
 using CorsAnalyzers.Registry;
@@ -31,14 +32,16 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         new WireCorsServicesAndMiddlewareRule(),
         new AllowSomeOriginRule(),
         new ListMethodsAndHeadersAsBrowsersMatchThemRule(),
-        new SetPreflightMaxAgeThatBrowsersKeepRule());
+        new SetPreflightMaxAgeThatBrowsersKeepRule(),
+        new DoNotWritePermissiveAllowOriginRule(),
+        new DoNotReflectOriginWithCredentialsRule(),
+        new AllowAnyOriginOnlyForPublicApisRule(),
+        new CheckOriginsStrictlyRule());
 
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
-
-    // Invalid operations exist only in code that does not compile (half-typed code): an AddPolicy whose lambda holds an
-    // unresolved name is one, and its policy is still modelled.
-    private static readonly ImmutableArray<OperationKind> PolicyKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.Invalid);
+    private static readonly ImmutableArray<OperationKind> InvocationsAndAssignments = ImmutableArray.Create(OperationKind.Invocation, OperationKind.SimpleAssignment);
+    private static readonly ImmutableArray<OperationKind> InvocationsCreationsAndAssignments = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
 
     private readonly RuleSet _rules;
 
@@ -85,9 +88,10 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         var registry = pipelineSymbols is not null && !rules.Registry.IsEmpty
             ? new CorsRegistry(context.Compilation, new RegistrySymbols(context.Compilation, symbols, pipelineSymbols))
             : null;
+        var headers = !rules.Header.IsEmpty && HeaderSymbols.TryCreate(context.Compilation, out var createdHeaders) ? createdHeaders : null;
         var policies = !rules.Policy.IsEmpty;
         var pipelineOrder = pipelines is not null && !rules.Pipeline.IsEmpty;
-        if (!pipelineOrder && !policies && registry is null)
+        if (!pipelineOrder && !policies && registry is null && headers is null)
         {
             return;
         }
@@ -113,6 +117,11 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                     }
 
                     registry?.Observe(invocation, addsCors);
+                    if (headers is not null && HeaderWrites.Read(invocation, headers) is { Header: CorsHeader.AllowOrigin } write)
+                    {
+                        AnalyzeHeaders(operationContext, write, headers);
+                    }
+
                     break;
                 case IObjectCreationOperation creation:
                     if (policies && PolicyDiscovery.FromCreation(creation, symbols) is { } createdPolicy)
@@ -121,6 +130,13 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                     }
 
                     registry?.Observe(creation);
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    if (HeaderWrites.Read(assignment, headers!) is { Header: CorsHeader.AllowOrigin } assigned)
+                    {
+                        AnalyzeHeaders(operationContext, assigned, headers!);
+                    }
+
                     break;
                 case IInvalidOperation invalid:
                     if (policies && PolicyDiscovery.FromUnresolvedInvocation(invalid, symbols) is { } unresolvedPolicy)
@@ -131,7 +147,27 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                     break;
             }
         };
-        var kinds = policies ? PolicyKinds : registry is not null ? InvocationsAndCreations : Invocations;
+
+        // Hand-written headers are mostly indexer and property assignments (`Response.Headers["..."] = "*"`), which are
+        // not invocations, and a middleware or filter that writes them need contain no call at all: assignments are the
+        // one more kind dispatched, and only when a header rule runs. The filter is a type check of the assigned property
+        // (IHeaderDictionary's own), so an assignment costs one dispatch and no allocation; walking every block at its end
+        // instead would visit every operation of the compilation.
+        var kinds = (policies || registry is not null, headers is not null) switch
+        {
+            (true, true) => InvocationsCreationsAndAssignments,
+            (true, false) => InvocationsAndCreations,
+            (false, true) => InvocationsAndAssignments,
+            _ => Invocations,
+        };
+
+        // Invalid operations exist only in code that does not compile: an AddPolicy whose lambda holds an unresolved name
+        // (half-typed code) is one, and its policy is still modelled. Compiling code dispatches nothing more.
+        if (policies)
+        {
+            kinds = kinds.Add(OperationKind.Invalid);
+        }
+
         context.RegisterOperationBlockStartAction(blockContext => blockContext.RegisterOperationAction(analyzeOperation, kinds));
         if (registry is not null)
         {
@@ -150,6 +186,19 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         foreach (var rule in _rules.Policy)
         {
             rule.Analyze(context, policy);
+        }
+    }
+
+    private void AnalyzeHeaders(OperationAnalysisContext context, HeaderWrite write, HeaderSymbols symbols)
+    {
+        if (HeaderBody.ForFirstWrite(write, symbols) is not { } body)
+        {
+            return;
+        }
+
+        foreach (var rule in _rules.Header)
+        {
+            rule.Analyze(context, body);
         }
     }
 

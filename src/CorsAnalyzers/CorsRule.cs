@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CorsAnalyzers.Headers;
 using CorsAnalyzers.Pipeline;
 using CorsAnalyzers.Policies;
 using CorsAnalyzers.Registry;
@@ -56,12 +57,24 @@ internal abstract class RegistryRule : CorsRule
     internal sealed override void AddTo(RuleSet rules) => rules.Add(this);
 }
 
+/// <summary>
+/// A rule about CORS headers written by hand into a response: called once for each function (method, local function,
+/// lambda) that writes <c>Access-Control-Allow-Origin</c>, with the <see cref="HeaderBody"/> of that function.
+/// </summary>
+internal abstract class HeaderRule : CorsRule
+{
+    public abstract void Analyze(OperationAnalysisContext context, HeaderBody body);
+
+    internal sealed override void AddTo(RuleSet rules) => rules.Add(this);
+}
+
 /// <summary>The package's rules sorted by kind, built once per analyzer instance.</summary>
 internal sealed class RuleSet
 {
     private readonly ImmutableArray<PolicyRule>.Builder _policy = ImmutableArray.CreateBuilder<PolicyRule>();
     private readonly ImmutableArray<PipelineRule>.Builder _pipeline = ImmutableArray.CreateBuilder<PipelineRule>();
     private readonly ImmutableArray<RegistryRule>.Builder _registry = ImmutableArray.CreateBuilder<RegistryRule>();
+    private readonly ImmutableArray<HeaderRule>.Builder _header = ImmutableArray.CreateBuilder<HeaderRule>();
 
     private RuleSet()
     {
@@ -72,6 +85,8 @@ internal sealed class RuleSet
     public ImmutableArray<PipelineRule> Pipeline { get; private set; }
 
     public ImmutableArray<RegistryRule> Registry { get; private set; }
+
+    public ImmutableArray<HeaderRule> Header { get; private set; }
 
     public ImmutableArray<DiagnosticDescriptor> Descriptors { get; private set; }
 
@@ -88,16 +103,19 @@ internal sealed class RuleSet
         set.Policy = set._policy.ToImmutable();
         set.Pipeline = set._pipeline.ToImmutable();
         set.Registry = set._registry.ToImmutable();
+        set.Header = set._header.ToImmutable();
         set.Descriptors = descriptors.ToImmutable();
         return set;
     }
 
     /// <summary>How many rules were dispatched to a kind: a meta test checks that every rule lands in exactly one.</summary>
-    public int Count => Policy.Length + Pipeline.Length + Registry.Length;
+    public int Count => Policy.Length + Pipeline.Length + Registry.Length + Header.Length;
 
     internal void Add(PolicyRule rule) => _policy.Add(rule);
 
     internal void Add(PipelineRule rule) => _pipeline.Add(rule);
 
     internal void Add(RegistryRule rule) => _registry.Add(rule);
+
+    internal void Add(HeaderRule rule) => _header.Add(rule);
 }

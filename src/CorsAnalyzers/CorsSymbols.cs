@@ -73,6 +73,8 @@ internal sealed class CorsSymbols
     private readonly INamedTypeSymbol _collection;
     private readonly INamedTypeSymbol _list;
     private Lazy<ConfigurationReads?>? _configuration;
+    private readonly Compilation _compilation;
+    private Policies.OriginCheckSymbols? _originChecks;
 
     private CorsSymbols(
         Compilation compilation,
@@ -89,6 +91,7 @@ internal sealed class CorsSymbols
         CorsEndpointConventionBuilderExtensions = corsEndpointConventionBuilderExtensions;
         _collection = compilation.GetSpecialType(SpecialType.System_Collections_Generic_ICollection_T);
         _list = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IList_T);
+        _compilation = compilation;
     }
 
     public INamedTypeSymbol CorsPolicyBuilder { get; }
@@ -111,6 +114,20 @@ internal sealed class CorsSymbols
     /// <summary>Reads configuration from <paramref name="options"/>' settings files, on first use.</summary>
     public void UseConfiguration(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         => _configuration = new Lazy<ConfigurationReads?>(() => ConfigurationReads.Create(compilation, options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The string, Uri and Regex symbols of origin checks, resolved on first use (only policies with a predicate ask).</summary>
+    public Policies.OriginCheckSymbols OriginChecks
+    {
+        get
+        {
+            if (_originChecks is null)
+            {
+                System.Threading.Interlocked.CompareExchange(ref _originChecks, new Policies.OriginCheckSymbols(_compilation), null);
+            }
+
+            return _originChecks!;
+        }
+    }
 
     /// <summary>Resolves the CORS symbols; false when the compilation does not reference ASP.NET Core's CORS types.</summary>
     public static bool TryCreate(Compilation compilation, out CorsSymbols symbols)

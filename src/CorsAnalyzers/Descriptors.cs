@@ -144,4 +144,68 @@ public static class Descriptors
         true,
         "ASP.NET Core writes Access-Control-Max-Age as the TimeSpan's TotalSeconds. Browsers cap it (Chromium 7200 s, Firefox 86400 s, Safari 600 s) and ignore a value that is not a whole number of seconds.",
         HelpLinkBase + DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep + ".md");
+
+    // CORS008: one descriptor per value written; the three say different things about what browsers do.
+    private const string WritePermissiveAllowOriginTitle = "Do not write a permissive Access-Control-Allow-Origin header by hand";
+    private const string WritePermissiveAllowOriginDescription = "A hand-written Access-Control-Allow-Origin header answers only the requests that reach the code that writes it: preflight (OPTIONS) requests usually get no CORS headers, caches are not told that the answer depends on Origin (Vary: Origin), and a wildcard or a reflected origin lets every site read the responses (CWE-942). The CORS middleware (AddCors with a policy, UseCors) answers preflights and checks the origin against one policy, and sends Vary: Origin when that policy allows more than one origin.";
+
+    public static readonly DiagnosticDescriptor WriteAnyOriginByHand = new(
+        DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+        WritePermissiveAllowOriginTitle,
+        "Access-Control-Allow-Origin is written by hand as '*'; the scripts of every web site can read these responses when they send no credentials. The CORS middleware also answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        WritePermissiveAllowOriginDescription,
+        HelpLinkBase + DiagnosticIds.DoNotWritePermissiveAllowOrigin + ".md");
+
+    public static readonly DiagnosticDescriptor WriteWildcardAmongOriginsByHand = new(
+        DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+        WritePermissiveAllowOriginTitle,
+        "Access-Control-Allow-Origin is written by hand with '*' among other values; browsers accept one origin or '*' alone, so they let no script read these responses. The CORS middleware sends the one origin that matches, answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        WritePermissiveAllowOriginDescription,
+        HelpLinkBase + DiagnosticIds.DoNotWritePermissiveAllowOrigin + ".md");
+
+    public static readonly DiagnosticDescriptor WriteRequestOriginByHand = new(
+        DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+        WritePermissiveAllowOriginTitle,
+        "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked; the scripts of every web site can read these responses when they send no credentials. The CORS middleware checks the origin against a policy, answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        WritePermissiveAllowOriginDescription,
+        HelpLinkBase + DiagnosticIds.DoNotWritePermissiveAllowOrigin + ".md");
+
+    public static readonly DiagnosticDescriptor DoNotReflectOriginWithCredentials = new(
+        DiagnosticIds.DoNotReflectOriginWithCredentials,
+        "Do not reflect the request's origin with credentials",
+        "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked, and Access-Control-Allow-Credentials: true is sent too; any web site can make authenticated requests (with the user's cookies) and read the responses. Check the origin against a list of trusted origins, or define a policy with WithOrigins(...) and AllowCredentials() and call UseCors instead.",
+        Categories.Security,
+        DiagnosticSeverity.Error,
+        true,
+        "Browsers share a credentialed response with the page's script when Access-Control-Allow-Origin equals the page's origin and Access-Control-Allow-Credentials is 'true'. Sending back whatever Origin the request carries satisfies that for every site: the same hole as SetIsOriginAllowed(_ => true) with AllowCredentials() (CORS002), written by hand (CWE-942).",
+        HelpLinkBase + DiagnosticIds.DoNotReflectOriginWithCredentials + ".md");
+
+    public static readonly DiagnosticDescriptor AllowAnyOriginOnlyForPublicApis = new(
+        DiagnosticIds.AllowAnyOriginOnlyForPublicApis,
+        "Allow any origin only for a public API",
+        "{0} allows any origin{1}; scripts on every web site can call it and read the responses. That is fine for a public API that uses no cookies or other credentials; otherwise list the trusted origins with WithOrigins(...).",
+        Categories.Security,
+        DiagnosticSeverity.Info,
+        true,
+        "Without credentials browsers send no cookies on these requests, so an any-origin policy exposes only what an anonymous caller may read. An API that trusts its network location (an intranet or localhost service) or is meant for its own front end is readable by every site its users visit (CWE-942).",
+        HelpLinkBase + DiagnosticIds.AllowAnyOriginOnlyForPublicApis + ".md");
+
+    public static readonly DiagnosticDescriptor CheckOriginsStrictly = new(
+        DiagnosticIds.CheckOriginsStrictly,
+        "Check origins strictly",
+        "{0} also accepts origin '{1}'{2}: {3}; a page on that origin can call the API and read its responses. Compare the host exactly or require a dot before the domain for subdomains, and anchor patterns (^...$) with escaped dots.",
+        Categories.Security,
+        DiagnosticSeverity.Warning,
+        true,
+        "ASP.NET Core reflects any origin the predicate accepts in Access-Control-Allow-Origin. A substring, prefix or suffix test, or a loose regular expression, accepts look-alike domains anyone can register (CWE-942, CWE-697).",
+        HelpLinkBase + DiagnosticIds.CheckOriginsStrictly + ".md");
 }

@@ -9,11 +9,14 @@ public static class DiagnosticIds
     public const string ConfigureMethodsAndHeaders = "CORS004";
     public const string DoNotListOriginsThatNeverMatch = "CORS005";
     public const string DoNotAllowNullOrigin = "CORS006";
+    public const string AllowAnyOriginOnlyForPublicApis = "CORS007";
 
-    // CORS007-CORS009 and CORS013 are reserved for the rules of the second wave that are not here yet.
+    public const string DoNotWritePermissiveAllowOrigin = "CORS008";
+    public const string DoNotReflectOriginWithCredentials = "CORS009";
     public const string UseDefinedPolicyName = "CORS010";
     public const string WireCorsServicesAndMiddleware = "CORS011";
     public const string AllowSomeOrigin = "CORS012";
+    public const string CheckOriginsStrictly = "CORS013";
     public const string ListMethodsAndHeadersAsBrowsersMatchThem = "CORS014";
     public const string SetPreflightMaxAgeThatBrowsersKeep = "CORS015";
 }

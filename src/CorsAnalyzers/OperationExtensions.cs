@@ -63,4 +63,16 @@ internal static class OperationExtensions
 
         return syntax.GetLocation();
     }
+
+    /// <summary>The nearest ancestor that is not a conversion or parentheses: the comparison around <c>(origin.IndexOf("a"))</c>.</summary>
+    public static IOperation? ParentSkippingConversions(this IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent;
+    }
 }

@@ -68,3 +68,66 @@ public sealed class DoNotAllowNullOriginBrowserTests(ITestOutputHelper output)
     [MemberData(nameof(Scenarios))]
     public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
 }
+
+public sealed class DoNotWritePermissiveAllowOriginBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.DoNotWritePermissiveAllowOrigin);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class DoNotReflectOriginWithCredentialsBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.DoNotReflectOriginWithCredentials);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class UseDefinedPolicyNameBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.UseDefinedPolicyName);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class WireCorsServicesAndMiddlewareBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.WireCorsServicesAndMiddleware);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class AllowSomeOriginBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.AllowSomeOrigin);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class ListMethodsAndHeadersAsBrowsersMatchThemBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}
+
+public sealed class SetPreflightMaxAgeThatBrowsersKeepBrowserTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios => BrowserScenarios.NamesFor(DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Browser_ShowsWhatTheMessageSays(string scenario) => ScenarioRunner.RunAsync(BrowserScenarios.Get(scenario), output);
+}

@@ -19,10 +19,56 @@ public static class BrowserScenarios
         cors_analyzers.allowed_origins = TRUSTED_ORIGIN
         """;
 
+    private const string ExposedHeaders = """
+        root = true
+
+        [*.cs]
+        cors_analyzers.exposed_headers = X-Total
+        """;
+
     /// <summary>/api/secure as the documented order serves it: the 401 reaches the front end, a valid token gets the data.</summary>
     private static IReadOnlyDictionary<string, string> SecureWorks { get; } = Secure("401 ", "200 secret:alice", "200 secret:alice");
 
     private static IReadOnlyDictionary<string, string> SecureBlocked { get; } = Secure(Blocked, Blocked, Blocked);
+
+    private static IReadOnlyDictionary<string, string> TrustedOriginAllowed { get; } = Direct("200 Allow-Origin=TRUSTED_ORIGIN", "204 Allow-Origin=TRUSTED_ORIGIN");
+
+    /// <summary>
+    /// A hand-written header, asked without a browser: the GET carries <paramref name="allowOrigin"/>, and the
+    /// preflight reaches routing, which answers 405 (no endpoint for OPTIONS) with the same header.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> HandWritten(string allowOrigin, string vary = "Vary=none") => new Dictionary<string, string>
+    {
+        [DirectRequests.TrustedGet] = "200 Allow-Origin=" + allowOrigin,
+        [DirectRequests.TrustedGetVary] = vary,
+        [DirectRequests.TrustedPreflight] = "405 Allow-Origin=" + allowOrigin,
+    };
+
+    /// <summary>The CORS middleware with the trusted origin's policy, asked without a browser: it answers the preflight itself.</summary>
+    private static IReadOnlyDictionary<string, string> Middleware(string vary) => new Dictionary<string, string>
+    {
+        [DirectRequests.TrustedGet] = "200 Allow-Origin=TRUSTED_ORIGIN",
+        [DirectRequests.TrustedGetVary] = vary,
+        [DirectRequests.TrustedPreflight] = "204 Allow-Origin=TRUSTED_ORIGIN",
+    };
+
+    /// <summary>What the app answers the trusted origin's GET and its PUT's preflight, asked without a browser.</summary>
+    private static IReadOnlyDictionary<string, string> Direct(string get, string preflight) => new Dictionary<string, string>
+    {
+        [DirectRequests.TrustedGet] = get,
+        [DirectRequests.TrustedPreflight] = preflight,
+    };
+
+    /// <summary>The Access-Control-Max-Age the app sends the trusted origin's preflight, asked without a browser.</summary>
+    private static IReadOnlyDictionary<string, string> MaxAge(string seconds) => new Dictionary<string, string>
+    {
+        [DirectRequests.TrustedPreflight] = "204 Allow-Origin=TRUSTED_ORIGIN",
+        [DirectRequests.TrustedPreflightMaxAge] = "Max-Age=" + seconds,
+    };
+
+    /// <summary>Outcomes of the page's other requests (put-lower, patch, patch-lower, custom, ...; see Infrastructure/page.html).</summary>
+    private static IReadOnlyDictionary<string, string> Extra(params (string Request, string Outcome)[] outcomes)
+        => outcomes.ToDictionary(outcome => outcome.Request, outcome => outcome.Outcome);
 
     public static IReadOnlyList<BrowserScenario> All { get; } = new BrowserScenario[]
     {
@@ -88,11 +134,20 @@ public static class BrowserScenarios
             new(Trusted: With(AllAllowed, Secure(Blocked, "200 secret:alice", "200 secret:alice")), Attacker: With(AllBlocked, SecureBlocked)),
             new(Trusted: With(AllAllowed, SecureWorks), Attacker: With(AllBlocked, SecureBlocked))),
         new(
-            "CORS003 UseCors before UseRouting with RequireCors: no policy applies, every request is blocked",
+            "CORS003 UseCors before UseRouting with RequireCors: every request to the endpoints throws, also without an Origin",
             "CorsBeforeRouting.cs",
             DiagnosticIds.CallUseCorsInMiddlewareOrder,
-            "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies. Call UseCors() after UseRouting().",
-            new(Trusted: AllBlocked, Attacker: AllBlocked),
+            "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it cannot apply the endpoints' [EnableCors], [DisableCors] and RequireCors metadata, and ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to those endpoints. Call UseCors() after UseRouting().",
+            new(
+                Trusted: AllBlocked,
+                Attacker: AllBlocked,
+                Direct: new Dictionary<string, string>
+                {
+                    [DirectRequests.NoOrigin] = "500 Allow-Origin=none",
+                    [DirectRequests.TrustedGet] = "500 Allow-Origin=none",
+                    [DirectRequests.TrustedPreflight] = "500 Allow-Origin=none",
+                },
+                Logged: "System.InvalidOperationException: Endpoint HTTP: GET /api/data/ => Data contains CORS metadata, but a middleware was not found that supports CORS."),
             new(Trusted: AllAllowed, Attacker: AllBlocked)),
 
         new(
@@ -184,6 +239,222 @@ public static class BrowserScenarios
             "Policy 'web' allows the 'null' origin; sandboxed iframes, file: pages and cross-origin redirects of any site send 'Origin: null', so any site can use this policy. Remove 'null' and list the real origins.",
             new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: Requests("200 user:anon", "200 user:anon", "200 saved", "200 user:anon", "200 X-Total=42")),
             new(Trusted: AllAllowed, Attacker: AllBlocked, Sandboxed: AllBlocked)),
+        // CORS008: what every site can read when the header is written by hand, and what the middleware adds
+        // (preflight answers, Vary: Origin; asked directly). The hand-written middleware runs before routing, so its
+        // header also reaches the 405 that routing answers a preflight with, which the browser rejects for its status.
+        new(
+            "CORS008 hand-written '*': every site reads simple GETs; credentialed and preflighted requests fail",
+            "AnyOriginByHand.cs",
+            DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+            "Access-Control-Allow-Origin is written by hand as '*'; the scripts of every web site can read these responses when they send no credentials. The CORS middleware also answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+            new(
+                Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Attacker: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Direct: HandWritten("*"))),
+        new(
+            "CORS008 hand-written '*' next to an origin: no script reads anything, not even the listed origin's",
+            "AnyAmongOriginsByHand.cs",
+            DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+            "Access-Control-Allow-Origin is written by hand with '*' among other values; browsers accept one origin or '*' alone, so they let no script read these responses. The CORS middleware sends the one origin that matches, answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: HandWritten("TRUSTED_ORIGIN,*"))),
+        new(
+            "CORS008 hand-written request Origin, unchecked: the attacker reads simple GETs; credentialed and preflighted requests fail",
+            "RequestOriginByHand.cs",
+            DiagnosticIds.DoNotWritePermissiveAllowOrigin,
+            "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked; the scripts of every web site can read these responses when they send no credentials. The CORS middleware checks the origin against a policy, answers preflight requests and, when the policy allows more than one origin, sends Vary: Origin, which hand-written headers usually miss: define a policy with the trusted origins (AddCors) and call UseCors instead.",
+            new(
+                Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Attacker: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Direct: HandWritten("TRUSTED_ORIGIN"))),
+        new(
+            "CORS008 hand-written request Origin checked against a list: the trusted origin reads simple GETs, the attacker nothing",
+            "CheckedOriginByHand.cs",
+            null,
+            null,
+            new(Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"), Attacker: AllBlocked, Direct: HandWritten("TRUSTED_ORIGIN"))),
+        // The middleware sends Vary: Origin only when the policy allows more than one origin (ASP.NET Core's
+        // CorsService: Origins.Count > 1 or SetIsOriginAllowed), so the messages say when.
+        new(
+            "CORS008 the UseCors equivalent of the docs (one origin, GET and POST, Content-Type): the middleware answers the preflight, no Vary: Origin",
+            "DefaultPolicyForHandWrittenOrigin.cs",
+            null,
+            null,
+            new(
+                Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Attacker: AllBlocked,
+                Direct: Middleware("Vary=none"))),
+        new(
+            "CORS008 the UseCors equivalent with two origins: the middleware sends the one that matches and Vary: Origin",
+            "TwoOriginsPolicyForHandWrittenOrigin.cs",
+            null,
+            null,
+            new(
+                Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
+                Attacker: AllBlocked,
+                Direct: Middleware("Vary=Origin"))),
+        // CORS009: "any web site can make authenticated requests (with the user's cookies) and read the responses".
+        new(
+            "CORS009 hand-written request Origin with credentials: the attacker reads alice's data",
+            "RequestOriginWithCredentialsByHand.cs",
+            DiagnosticIds.DoNotReflectOriginWithCredentials,
+            "Access-Control-Allow-Origin is written by hand with the request's Origin, unchecked, and Access-Control-Allow-Credentials: true is sent too; any web site can make authenticated requests (with the user's cookies) and read the responses. Check the origin against a list of trusted origins, or define a policy with WithOrigins(...) and AllowCredentials() and call UseCors instead.",
+            new(
+                Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=null"),
+                Attacker: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=null"),
+                Direct: HandWritten("TRUSTED_ORIGIN"))),
+        new(
+            "CORS009 hand-written request Origin with credentials, checked against a list: only the trusted origin reads alice's data",
+            "CheckedOriginWithCredentialsByHand.cs",
+            null,
+            null,
+            new(
+                Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=null"),
+                Attacker: AllBlocked,
+                Direct: HandWritten("TRUSTED_ORIGIN", "Vary=Origin"))),
+        new(
+            "CORS009 the UseCors equivalent of the docs (one origin, credentials, GET and POST, Content-Type): only the trusted origin reads alice's data",
+            "CredentialsPolicyForHandWrittenOrigin.cs",
+            null,
+            null,
+            new(
+                Trusted: Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=null"),
+                Attacker: AllBlocked,
+                Direct: Middleware("Vary=none"))),
+        // CORS010: "ASP.NET Core finds no policy of that name, so the responses carry no CORS headers and browsers block the cross-origin calls".
+        new(
+            "CORS010 UseCors(\"Fronted\") with policy 'Frontend' defined: no CORS headers, every call is blocked",
+            "UndefinedPolicyName.cs",
+            DiagnosticIds.UseDefinedPolicyName,
+            "UseCors uses CORS policy 'Fronted', which no AddPolicy defines; ASP.NET Core finds no policy of that name, so the responses carry no CORS headers and browsers block the cross-origin calls. Use a defined name ('Frontend').",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "405 Allow-Origin=none")),
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Direct: TrustedOriginAllowed)),
+        new(
+            "CORS010 RequireCors(\"api\") with policy 'Api' defined: names are case-sensitive, every call is blocked",
+            "PolicyNameInOtherCase.cs",
+            DiagnosticIds.UseDefinedPolicyName,
+            "RequireCors uses CORS policy 'api', which no AddPolicy defines; ASP.NET Core finds no policy of that name, so the responses carry no CORS headers and browsers block the cross-origin calls. Use a defined name ('Api').",
+            // With endpoint metadata the CORS middleware passes the preflight on: the PUT handler runs for it (no body, 500).
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "500 Allow-Origin=none"), Logged: "at ScenarioApi.SaveAsync(HttpRequest request)"),
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Direct: TrustedOriginAllowed)),
+        // CORS011, one scenario per message.
+        new(
+            "CORS011 RequireCors without UseCors: every request to the endpoints throws, also without an Origin",
+            "CorsMetadataWithoutMiddleware.cs",
+            DiagnosticIds.WireCorsServicesAndMiddleware,
+            "RequireCors(\"Api\") gives endpoints CORS metadata, but no pipeline of the app calls UseCors(); ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to them. Call app.UseCors() after UseRouting().",
+            new(
+                Trusted: AllBlocked,
+                Attacker: AllBlocked,
+                Direct: new Dictionary<string, string>
+                {
+                    [DirectRequests.NoOrigin] = "500 Allow-Origin=none",
+                    [DirectRequests.TrustedGet] = "500 Allow-Origin=none",
+                    [DirectRequests.TrustedPreflight] = "500 Allow-Origin=none",
+                },
+                Logged: "System.InvalidOperationException: Endpoint HTTP: GET /api/data/ => Data contains CORS metadata, but a middleware was not found that supports CORS.")),
+        new(
+            "CORS011 [EnableCors] on a minimal API without UseCors: every GET throws, also without an Origin",
+            "EnableCorsWithoutMiddleware.cs",
+            DiagnosticIds.WireCorsServicesAndMiddleware,
+            "[EnableCors(\"Api\")] gives endpoints CORS metadata, but no pipeline of the app calls UseCors(); ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to them. Call app.UseCors() after UseRouting().",
+            new(
+                Trusted: AllBlocked,
+                Attacker: AllBlocked,
+                Direct: new Dictionary<string, string> { [DirectRequests.NoOrigin] = "500 Allow-Origin=none", [DirectRequests.TrustedGet] = "500 Allow-Origin=none" },
+                Logged: "System.InvalidOperationException: Endpoint HTTP: GET /api/data contains CORS metadata, but a middleware was not found that supports CORS.")),
+        new(
+            "CORS011 UseCors() with named policies only: no default policy, no CORS headers, every call is blocked",
+            "UseCorsWithoutDefaultPolicy.cs",
+            DiagnosticIds.WireCorsServicesAndMiddleware,
+            "UseCors() applies the default CORS policy, but no AddDefaultPolicy defines one; ASP.NET Core finds no policy, so the responses carry no CORS headers and browsers block the cross-origin calls. Define it with options.AddDefaultPolicy(...) or name a defined policy such as 'web'.",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "405 Allow-Origin=none"))),
+        new(
+            "CORS011 UseCors with AddRazorPages and no AddCors: the app fails at startup",
+            "UseCorsWithoutCorsServices.cs",
+            DiagnosticIds.WireCorsServicesAndMiddleware,
+            "UseCors adds the CORS middleware, but nothing registers the CORS services; the app fails at startup because the middleware needs ICorsService ('Unable to resolve service for type ... ICorsService'). Call builder.Services.AddCors(...).",
+            new(StartupFailure: "System.InvalidOperationException: Unable to resolve service for type 'Microsoft.AspNetCore.Cors.Infrastructure.ICorsService' while attempting to activate 'Microsoft.AspNetCore.Cors.Infrastructure.CorsMiddleware'.")),
+        // CORS012: "the CORS middleware never sends Access-Control-Allow-Origin for it, so browsers block every cross-origin call".
+        new(
+            "CORS012 methods, headers and credentials but no origin: no Access-Control-Allow-Origin, every call is blocked",
+            "PolicyWithoutOrigin.cs",
+            DiagnosticIds.AllowSomeOrigin,
+            "Policy 'web' allows no origin; the CORS middleware never sends Access-Control-Allow-Origin for it, so browsers block every cross-origin call it is meant to allow. List the trusted origins with WithOrigins(...).",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "204 Allow-Origin=none"))),
+        new(
+            "CORS012 SetIsOriginAllowedToAllowWildcardSubdomains alone: no Access-Control-Allow-Origin, every call is blocked",
+            "WildcardSubdomainsWithoutOrigins.cs",
+            DiagnosticIds.AllowSomeOrigin,
+            "Policy 'web' allows no origin: SetIsOriginAllowedToAllowWildcardSubdomains() matches only the origins listed with WithOrigins(...), and none is listed; the CORS middleware never sends Access-Control-Allow-Origin for it, so browsers block every cross-origin call it is meant to allow. List the trusted origins with WithOrigins(...).",
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "204 Allow-Origin=none"))),
+        // CORS014: each reason, as the browser matches the lists ASP.NET Core sends.
+        new(
+            "CORS014 WithMethods(\"GET,PATCH\", \"PUT\"): the quoted item invalidates the preflight, even PUT and the Authorization header fail",
+            "JoinedMethods.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists method 'GET,PATCH': ASP.NET Core sends a value that contains a comma as one quoted list item, which is not a method name, so no request matches it and Chromium rejects the whole preflight response. Pass each method as its own argument",
+            new(Trusted: With(Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=42"), Extra(("patch", Blocked))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("patch", "200 patched"))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithHeaders(\"Content-Type, Authorization\"): the quoted item invalidates the preflight, even a PATCH without headers fails",
+            "JoinedRequestHeaders.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists request header 'Content-Type, Authorization': ASP.NET Core sends a value that contains a comma as one quoted list item, which is not a request header name, so no request matches it and Chromium rejects the whole preflight response. Pass each request header as its own argument",
+            new(Trusted: With(Requests("200 user:anon", "200 user:alice", Blocked, Blocked, "200 X-Total=42"), Extra(("patch", Blocked))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("patch", "200 patched"))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithExposedHeaders(\"X-Total,X-Count\"): scripts cannot read X-Total",
+            "JoinedExposedHeaders.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists exposed header 'X-Total,X-Count': ASP.NET Core sends a value that contains a comma as one quoted list item, which is not a header name, so browsers expose none of these headers. Pass each header as its own argument",
+            new(Trusted: Requests("200 user:anon", "200 user:alice", "200 saved", "200 user:anon", "200 X-Total=null"), Attacker: AllBlocked),
+            new(Trusted: AllAllowed, Attacker: AllBlocked)),
+        new(
+            "CORS014 WithMethods(\"put\"): PUT fails, also when the code writes method \"put\"",
+            "LowerCaseStandardMethod.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists method 'put': browsers always send PUT in upper case and compare methods case-sensitively, so it never matches. Write 'PUT'",
+            new(Trusted: With(Requests("200 user:anon", "200 user:alice", Blocked, "200 user:anon", "200 X-Total=42"), Extra(("put-lower", Blocked), ("patch", "200 patched"))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("put-lower", "200 saved"), ("patch", "200 patched"))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithMethods(\"patch\"): method \"patch\" passes, \"PATCH\" fails; after the fix the other way round",
+            "LowerCaseOtherMethod.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists method 'patch': browsers compare methods case-sensitively and upper-case only DELETE, GET, HEAD, OPTIONS, POST and PUT, so it allows only requests whose code writes 'patch', not 'PATCH'. Write 'PATCH'",
+            new(Trusted: With(AllAllowed, Extra(("patch", Blocked), ("patch-lower", "200 patched"))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("patch", "200 patched"), ("patch-lower", Blocked))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithHeaders(\"*\", \"Content-Type\") with credentials: a custom header passes without credentials, fails with them",
+            "AnyAmongRequestHeadersWithCredentials.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists request header '*': ASP.NET Core treats '*' as any request header only when it is the only one and otherwise sends it as written, and on requests with credentials, which this policy allows, browsers read it as a request header name rather than a wildcard. Remove '*', or use AllowAnyHeader() alone",
+            // Chromium 156 still lets '*' cover Authorization on requests without credentials (the Fetch standard does not).
+            new(Trusted: With(AllAllowed, Extra(("custom", "200 user:anon"), ("custom-credentialed", Blocked))), Attacker: AllBlocked)),
+        new(
+            "CORS014 WithExposedHeaders(\"*\") with credentials: X-Total is readable without credentials, hidden with them",
+            "AnyExposedHeaderWithCredentials.cs",
+            DiagnosticIds.ListMethodsAndHeadersAsBrowsersMatchThem,
+            "Policy 'web' lists exposed header '*': ASP.NET Core sends '*' as written, and on requests with credentials, which this policy allows, browsers read it as a header name rather than a wildcard, so scripts see only the CORS-safelisted response headers. List the headers to expose",
+            new(Trusted: With(AllAllowed, Extra(("exposed-credentialed", "200 X-Total=null"))), Attacker: AllBlocked),
+            new(Trusted: With(AllAllowed, Extra(("exposed-credentialed", "200 X-Total=42"))), Attacker: AllBlocked),
+            ExposedHeaders),
+        // CORS015: the header ASP.NET Core sends (asked directly) and, for a fractional value, how long Chromium keeps the
+        // preflight: a PUT repeated after 3 s and 6 s is preflighted again only once 5 s (Chromium's default) have passed.
+        new(
+            "CORS015 SetPreflightMaxAge(FromMilliseconds(1500)): sent as '1.5', Chromium keeps the preflight its default 5 s",
+            "FractionalPreflightMaxAge.cs",
+            DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep,
+            "Policy 'web' sets a preflight max age of 1.5 s; ASP.NET Core sends 'Access-Control-Max-Age: 1.5', which is not a whole number of seconds, so Chromium and Safari keep the preflight for their default 5 s and Firefox does not keep it at all. Use a whole number of seconds",
+            new(Trusted: With(AllAllowed, Extra(("repeated-put", "200 200 200"))), Attacker: AllBlocked, Direct: MaxAge("1.5"), Preflights: 2),
+            new(Trusted: With(AllAllowed, Extra(("repeated-put", "200 200 200"))), Attacker: AllBlocked, Direct: MaxAge("2"), Preflights: 3),
+            RepeatedPutPauses: new[] { 3000, 3000 }),
+        new(
+            "CORS015 SetPreflightMaxAge(FromHours(3)): sent as '10800', Chromium keeps the preflight",
+            "LongPreflightMaxAge.cs",
+            DiagnosticIds.SetPreflightMaxAgeThatBrowsersKeep,
+            "Policy 'web' sets a preflight max age of 10800 s; browsers keep a preflight for at most 7200 s (Chromium), 86400 s (Firefox) and 600 s (Safari), so it is kept 7200 s in Chromium, 10800 s in Firefox and 600 s in Safari",
+            new(Trusted: With(AllAllowed, Extra(("repeated-put", "200 200"))), Attacker: AllBlocked, Direct: MaxAge("10800"), Preflights: 1),
+            RepeatedPutPauses: new[] { 0 }),
     };
 
     public static BrowserScenario Get(string name) => All.Single(scenario => scenario.Name == name);

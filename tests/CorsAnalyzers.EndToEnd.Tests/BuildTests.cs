@@ -24,7 +24,7 @@ public sealed class BuildTests
 
         var build = await app.BuildAsync();
 
-        Assert.True(source.ExpectedKeys.SequenceEqual(app.CorsDiagnosticsOf(build)), Describe(source, app, build));
+        Assert.True(source.ExpectedBuildOutputKeys.SequenceEqual(app.CorsDiagnosticsOf(build)), Describe(source, app, build));
         var hasErrors = Mistakes.All.Any(mistake => mistake.Severity == Mistake.Error);
         Assert.True(build.Succeeded != hasErrors, build.ToString());
     }
@@ -44,6 +44,6 @@ public sealed class BuildTests
     }
 
     internal static string Describe(AppSource source, TestApp app, CommandResult result)
-        => $"expected:\n  {string.Join("\n  ", source.ExpectedKeys)}\nactual:\n  {string.Join("\n  ", app.CorsDiagnosticsOf(result))}\n"
+        => $"expected:\n  {string.Join("\n  ", source.ExpectedBuildOutputKeys)}\nactual:\n  {string.Join("\n  ", app.CorsDiagnosticsOf(result))}\n"
             + string.Join("\n", source.Files.Select(file => $"--- {file.Key}\n{file.Value}")) + "\n" + result;
 }

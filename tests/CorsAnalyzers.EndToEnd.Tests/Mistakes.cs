@@ -13,6 +13,12 @@ public sealed record Mistake(string Id, string Severity, Snippet Snippet)
     public const string Error = "error";
     public const string Warning = "warning";
 
+    /// <summary>
+    /// An info diagnostic (CORS007): in the SARIF log (<c>-p:ErrorLog=...</c>) and the IDE, never in <c>dotnet build</c>'s
+    /// output, where the compiler prints only warnings and errors at every verbosity.
+    /// </summary>
+    public const string Info = "info";
+
     public override string ToString() => $"{Id}: {Snippet.Code}";
 }
 
@@ -77,9 +83,37 @@ public static class Mistakes
                 .WithExposedHeaders([|"*"|])
                 .AllowCredentials());
             """)),
+        new("CORS008", Mistake.Warning, new(CodeSection.Pipeline, """
+            app.Use(async (context, next) =>
+            {
+                [|context.Response.Headers["Access-Control-Allow-Origin"] = "*"|];
+                await next(context);
+            });
+            """)),
+        new("CORS009", Mistake.Error, new(CodeSection.Pipeline, """
+            app.Use(async (context, next) =>
+            {
+                context.Response.Headers.[|Append("Access-Control-Allow-Origin", context.Request.Headers.Origin)|];
+                context.Response.Headers.Append("Access-Control-Allow-Credentials", "true");
+                await next(context);
+            });
+            """)),
+        new("CORS007", Mistake.Info, new(CodeSection.Services, """
+            options.AddPolicy("AnyOriginWithoutCredentials", policy => policy.[|AllowAnyOrigin()|].WithMethods("GET").WithHeaders("Content-Type"));
+            """)),
+        new("CORS013", Mistake.Warning, new(CodeSection.Services, """
+            options.AddPolicy("LookAlikeOrigins", policy => policy
+                .SetIsOriginAllowed(origin => [|new Uri(origin).Host.EndsWith("contoso.com")|])
+                .WithMethods("GET")
+                .WithHeaders("Content-Type")
+                .AllowCredentials());
+            """)),
     };
 
-    /// <summary>Code that configures CORS correctly: no rule may report it.</summary>
+    /// <summary>
+    /// Code that configures CORS correctly: no rule may warn about it. The "Public" policy (any origin, no credentials)
+    /// is a legitimate public API and gets only CORS007's info, which the build output never shows.
+    /// </summary>
     public static IReadOnlyList<Snippet> Correct { get; } = new Snippet[]
     {
         new(CodeSection.Services, """

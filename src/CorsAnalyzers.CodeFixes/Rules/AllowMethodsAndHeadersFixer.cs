@@ -98,8 +98,9 @@ public sealed class AllowMethodsAndHeadersFixer : CodeFixProvider
         var expression = node.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(candidate =>
             candidate is InvocationExpressionSyntax invocation ? invocation.ArgumentList.Span.End == span.End
             : candidate is BaseObjectCreationExpressionSyntax or AssignmentExpressionSyntax && candidate.Span == span);
-        if (expression is null)
+        if (expression is null or ImplicitObjectCreationExpressionSyntax)
         {
+            // A target-typed `new(...)` has no type of its own to call WithMethods(...) on: no fix rather than broken code.
             return default;
         }
 

@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace CorsAnalyzers.CodeFixes.Rules;
 
 /// <summary>
-/// CORS001, CORS002: rewrites a wildcard origin (<c>AllowAnyOrigin()</c>, a <c>"*"</c> value, an accept-all
+/// CORS001, CORS002, CORS007: rewrites a wildcard origin (<c>AllowAnyOrigin()</c>, a <c>"*"</c> value, an accept-all
 /// <c>SetIsOriginAllowed(...)</c>) into an explicit origin list: <c>cors_analyzers.allowed_origins</c>, or a placeholder.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseExplicitOriginsFixer)), Shared]
@@ -27,7 +27,8 @@ public sealed class UseExplicitOriginsFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.DoNotCombineAnyOriginWithCredentials,
-        DiagnosticIds.DoNotAllowEveryOriginWithCredentials);
+        DiagnosticIds.DoNotAllowEveryOriginWithCredentials,
+        DiagnosticIds.AllowAnyOriginOnlyForPublicApis);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -73,10 +74,13 @@ public sealed class UseExplicitOriginsFixer : CodeFixProvider
                 && invocation.Expression is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax);
     }
 
-    /// <summary>The <c>"*"</c> value, when it stands in a list we can widen: an argument list, an array initialiser or a collection expression.</summary>
+    /// <summary>
+    /// The <c>"*"</c> value (the diagnostic's last additional location: after the <c>AllowCredentials()</c> call for CORS001,
+    /// alone for CORS007), when it stands in a list we can widen: an argument list, an array initialiser or a collection expression.
+    /// </summary>
     private static ExpressionSyntax? FindValue(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (diagnostic.AdditionalLocations.Count < 2)
+        if (diagnostic.AdditionalLocations.Count == 0)
         {
             return null;
         }

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.Policies;
 
-/// <summary>Decides whether an origin predicate passed to <c>SetIsOriginAllowed</c> accepts every origin.</summary>
+/// <summary>Reads an origin predicate passed to <c>SetIsOriginAllowed</c>: its body, and whether it accepts every origin.</summary>
 internal static class OriginPredicates
 {
     /// <summary>
@@ -11,6 +11,13 @@ internal static class OriginPredicates
     /// whose every return is the constant <c>true</c>. A predicate that can return anything else looks at the origin.
     /// </summary>
     public static bool AcceptsEveryOrigin(IOperation predicate)
+        => TryGetBody(predicate, out var body, out _) && ReturnsOnlyTrue(body);
+
+    /// <summary>
+    /// The body of a predicate and its origin parameter: a lambda or anonymous method, a method group or local function in
+    /// source, or a local delegate initialised with one of them. False for code we cannot see (<c>allowed.Contains</c>).
+    /// </summary>
+    public static bool TryGetBody(IOperation predicate, out IOperation body, out IParameterSymbol origin)
     {
         var target = predicate.FollowLocal();
 
@@ -19,12 +26,21 @@ internal static class OriginPredicates
             target = delegateCreation.Target;
         }
 
-        return target switch
+        switch (target)
         {
-            IAnonymousFunctionOperation function => ReturnsOnlyTrue(function.Body),
-            IMethodReferenceOperation { Method: var method } => SourceBodies.GetBody(method, predicate.SemanticModel) is { } body && ReturnsOnlyTrue(body),
-            _ => false,
-        };
+            case IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } function:
+                body = function.Body;
+                origin = function.Symbol.Parameters[0];
+                return true;
+            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when SourceBodies.GetBody(method, predicate.SemanticModel) is { } methodBody:
+                body = methodBody;
+                origin = SourceBodies.Implementation(method).Parameters[0];
+                return true;
+            default:
+                body = null!;
+                origin = null!;
+                return false;
+        }
     }
 
     private static bool ReturnsOnlyTrue(IOperation body)

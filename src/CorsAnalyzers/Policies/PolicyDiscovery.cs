@@ -69,7 +69,7 @@ internal static class PolicyDiscovery
                 var identity = candidate.Parameters.Length == 1
                     ? new PolicyIdentity(PolicyKind.Default)
                     : new PolicyIdentity(PolicyKind.Named, name is null ? null : ValueReader.ReadString(name));
-                return new CorsPolicyModel(identity, invalid, PolicyInterpreter.RunDelegate(symbols, function.Body, builder));
+                return new CorsPolicyModel(symbols, identity, invalid, PolicyInterpreter.RunDelegate(symbols, function.Body, builder));
             }
 
             name ??= child.Type?.SpecialType == SpecialType.System_String ? child : null;
@@ -110,14 +110,14 @@ internal static class PolicyDiscovery
         var identity = !isOptions
             ? new PolicyIdentity(PolicyKind.Inline)
             : method.Parameters.Length == 1 ? new PolicyIdentity(PolicyKind.Default) : new PolicyIdentity(PolicyKind.Named, PolicyName.Read(PolicyName.Argument(invocation)));
-        return new CorsPolicyModel(identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder));
+        return new CorsPolicyModel(symbols, identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder));
     }
 
     private static CorsPolicyModel BuildFromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
     {
         // When the code registers the policy (`options.AddPolicy("Api", policy)`), the model is that named policy.
         var paths = PolicyInterpreter.RunFromCreation(symbols, creation, out var registeredAs);
-        return new CorsPolicyModel(registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths, symbols.IsPolicy(creation.Type));
+        return new CorsPolicyModel(symbols, registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths, symbols.IsPolicy(creation.Type));
     }
 
     private static bool IsConfigureDelegate(ITypeSymbol type, CorsSymbols symbols)

@@ -96,34 +96,27 @@ internal sealed class CorsRegistry
         }
 
         var method = invocation.TargetMethod;
-        var type = method.ContainingType;
-        var cors = _symbols.Cors;
-        if (SymbolEqualityComparer.Default.Equals(type, cors.CorsOptions))
+        var assembly = method.ContainingAssembly;
+        if (SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
         {
-            ObserveOptionsCall(invocation);
+            // The app's own code: its body's calls are observed where they are written.
+            if (method.IsGenericMethod)
+            {
+                ObserveTypeArguments(method.TypeArguments);
+            }
+
             return;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(type, cors.CorsMiddlewareExtensions))
+        var kind = _symbols.Classify(assembly);
+        if (kind == AssemblyKind.Platform)
         {
-            ObserveUseCors(invocation);
             return;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(type, cors.CorsEndpointConventionBuilderExtensions))
+        if (kind == AssemblyKind.Cors)
         {
-            var argument = PolicyName.Argument(invocation);
-            var name = PolicyName.Read(argument);
-            _endpointMetadata.Enqueue(new CorsMetadataSite(invocation.NameAndArgumentsLocation(), name is null ? "RequireCors(...)" : $"RequireCors(\"{name}\")"));
-            ObserveNamedUse(invocation, PolicyUseKind.Endpoint, argument, invocation.NameAndArgumentsLocation());
-            return;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type, _symbols.CorsServiceCollectionExtensions))
-        {
-            Set(ref _callsAddCors);
-            Set(ref _registersCorsServices);
-            ObserveOptionsDelegate(invocation);
+            ObserveCorsCall(invocation);
             return;
         }
 
@@ -132,19 +125,41 @@ internal sealed class CorsRegistry
             ObserveTypeArguments(method.TypeArguments);
         }
 
-        if (IsOwn(method))
-        {
-            // Its body's calls are observed where they are written.
-            return;
-        }
-
-        if (_symbols.IsFramework(method.ContainingAssembly))
+        if (kind == AssemblyKind.Framework)
         {
             ObserveFrameworkCall(invocation);
-            return;
         }
+        else
+        {
+            ObserveHandOver(PipelineSymbols.Unreduced(method).Parameters);
+        }
+    }
 
-        ObserveHandOver(PipelineSymbols.Unreduced(method).Parameters);
+    private void ObserveCorsCall(IInvocationOperation invocation)
+    {
+        var type = invocation.TargetMethod.ContainingType;
+        var cors = _symbols.Cors;
+        if (SymbolEqualityComparer.Default.Equals(type, cors.CorsOptions))
+        {
+            ObserveOptionsCall(invocation);
+        }
+        else if (SymbolEqualityComparer.Default.Equals(type, cors.CorsMiddlewareExtensions))
+        {
+            ObserveUseCors(invocation);
+        }
+        else if (SymbolEqualityComparer.Default.Equals(type, cors.CorsEndpointConventionBuilderExtensions))
+        {
+            var argument = PolicyName.Argument(invocation);
+            var name = PolicyName.Read(argument);
+            _endpointMetadata.Enqueue(new CorsMetadataSite(invocation.NameAndArgumentsLocation(), name is null ? "RequireCors(...)" : $"RequireCors(\"{name}\")"));
+            ObserveNamedUse(invocation, PolicyUseKind.Endpoint, argument, invocation.NameAndArgumentsLocation());
+        }
+        else if (SymbolEqualityComparer.Default.Equals(type, _symbols.CorsServiceCollectionExtensions))
+        {
+            Set(ref _callsAddCors);
+            Set(ref _registersCorsServices);
+            ObserveOptionsDelegate(invocation);
+        }
     }
 
     /// <summary>Records what one object creation tells: <c>new EnableCorsAttribute(...)</c>, or services handed to another assembly's type.</summary>
@@ -170,7 +185,7 @@ internal sealed class CorsRegistry
         }
 
         if (creation.Constructor is { } constructor && !constructor.Parameters.IsEmpty
-            && !IsOwn(constructor) && !_symbols.IsFramework(type.ContainingAssembly))
+            && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly) && _symbols.Classify(type.ContainingAssembly) == AssemblyKind.Other)
         {
             ObserveHandOver(constructor.Parameters);
         }
@@ -386,12 +401,6 @@ internal sealed class CorsRegistry
             }
         }
     }
-
-    /// <summary>
-    /// Declared in this compilation. Not "has syntax": in the IDE a referenced project's symbols have syntax too, but
-    /// their bodies are not part of this compilation and no callback of ours runs in them.
-    /// </summary>
-    private bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _compilation.Assembly);
 
     private static void Set(ref int fact) => Volatile.Write(ref fact, 1);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using CorsAnalyzers.Pipeline;
 using Microsoft.CodeAnalysis;
 
@@ -30,10 +31,17 @@ internal sealed class RegistrySymbols
         HostApplicationBuilderName, HostBuilderName, WebHostBuilderName, WebApplicationBuilderName, RouteOptionsName,
     };
 
-    // Whether an assembly is ASP.NET Core's own (signed with the key of Microsoft.AspNetCore.Cors): its methods are known
-    // not to define CORS policies or add the CORS middleware behind the app's back. Values are strings, not bools:
-    // reference types only, so the JIT compiles no dictionary code for a value type of ours.
-    private readonly ConcurrentDictionary<IAssemblySymbol, string> _framework = new(SymbolEqualityComparer.Default);
+    // Tokens of the .NET runtime's own keys (System.Private.CoreLib, System.Runtime, System.Collections, ...): code that
+    // never takes an app's services, pipeline or CORS options.
+    private static readonly byte[][] PlatformKeys =
+    {
+        new byte[] { 0xb7, 0x7a, 0x5c, 0x56, 0x19, 0x34, 0xe0, 0x89 },
+        new byte[] { 0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a },
+        new byte[] { 0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51 },
+    };
+
+    // Values are AssemblyKind instances: reference types only, so the JIT compiles no dictionary code for a value type of ours.
+    private readonly ConcurrentDictionary<IAssemblySymbol, AssemblyKind> _kinds = new(SymbolEqualityComparer.Default);
     private readonly IAssemblySymbol _corsAssembly;
     private readonly INamedTypeSymbol?[] _servicesHolders;
 
@@ -71,21 +79,32 @@ internal sealed class RegistrySymbols
 
     public INamedTypeSymbol? RouteOptions { get; }
 
-    /// <summary>True for the assemblies of ASP.NET Core itself (the shared framework and its packages).</summary>
-    public bool IsFramework(IAssemblySymbol? assembly)
+    /// <summary>
+    /// Who wrote <paramref name="assembly"/>, as far as CORS cares; cached per assembly, so the per-invocation question
+    /// is one dictionary lookup. The compilation's own assembly is not asked here.
+    /// </summary>
+    public AssemblyKind Classify(IAssemblySymbol? assembly)
     {
         if (assembly is null)
         {
-            return false;
+            return AssemblyKind.Platform;
         }
 
-        if (!_framework.TryGetValue(assembly, out var answer))
+        if (SymbolEqualityComparer.Default.Equals(assembly, _corsAssembly))
         {
-            answer = assembly.Identity.IsStrongName && SameKey(assembly.Identity, _corsAssembly.Identity) ? bool.TrueString : bool.FalseString;
-            _framework.TryAdd(assembly, answer);
+            return AssemblyKind.Cors;
         }
 
-        return ReferenceEquals(answer, bool.TrueString);
+        if (!_kinds.TryGetValue(assembly, out var kind))
+        {
+            kind = !assembly.Identity.IsStrongName ? AssemblyKind.Other
+                : SameKey(assembly.Identity.PublicKeyToken, _corsAssembly.Identity.PublicKeyToken) ? AssemblyKind.Framework
+                : IsPlatformKey(assembly.Identity.PublicKeyToken) ? AssemblyKind.Platform
+                : AssemblyKind.Other;
+            _kinds.TryAdd(assembly, kind);
+        }
+
+        return kind;
     }
 
     /// <summary>True for a type through which an app's services can be registered: <c>IServiceCollection</c>, the host builders.</summary>
@@ -127,10 +146,21 @@ internal sealed class RegistrySymbols
         return false;
     }
 
-    private static bool SameKey(AssemblyIdentity left, AssemblyIdentity right)
+    private static bool IsPlatformKey(ImmutableArray<byte> token)
     {
-        var a = left.PublicKeyToken;
-        var b = right.PublicKeyToken;
+        foreach (var key in PlatformKeys)
+        {
+            if (SameKey(token, ImmutableArray.Create(key)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameKey(ImmutableArray<byte> a, ImmutableArray<byte> b)
+    {
         if (a.Length != b.Length || a.IsEmpty)
         {
             return false;
@@ -146,4 +176,26 @@ internal sealed class RegistrySymbols
 
         return true;
     }
+}
+
+/// <summary>Who wrote an assembly the app calls into, as far as CORS cares. A class with fixed instances, not an enum (see above).</summary>
+internal sealed class AssemblyKind
+{
+    /// <summary>Microsoft.AspNetCore.Cors itself: CorsOptions, UseCors, RequireCors, AddCors.</summary>
+    public static readonly AssemblyKind Cors = new(nameof(Cors));
+
+    /// <summary>ASP.NET Core's other assemblies (signed with its key): known not to define policies or add middleware behind the app's back.</summary>
+    public static readonly AssemblyKind Framework = new(nameof(Framework));
+
+    /// <summary>The .NET runtime's libraries: they never receive the app's services, pipeline or CORS options.</summary>
+    public static readonly AssemblyKind Platform = new(nameof(Platform));
+
+    /// <summary>Anything else: code we cannot see, which may register services, add middleware or define policies.</summary>
+    public static readonly AssemblyKind Other = new(nameof(Other));
+
+    private readonly string _name;
+
+    private AssemblyKind(string name) => _name = name;
+
+    public override string ToString() => _name;
 }

@@ -25,7 +25,7 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
     internal const string AuthorizationPreflightReason = "authorization rejects the preflight OPTIONS requests of endpoints that require it before CORS answers, so every cross-origin request to them that needs a preflight (PUT, a JSON body, an Authorization header) fails, even with valid credentials, and their 401 and 403 responses carry no CORS headers";
     internal const string CachingReason = "responses served from the cache skip the CORS middleware, so they carry no CORS headers, or those of another origin";
     internal const string TerminalReason = "the requests it answers never reach the CORS middleware, so their responses carry no CORS headers";
-    internal const string RoutingReason = "the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies";
+    internal const string RoutingReason = "the CORS middleware runs before an endpoint is selected, so it cannot apply the endpoints' [EnableCors], [DisableCors] and RequireCors metadata, and ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to those endpoints";
 
     private const string MetadataClause = " and endpoints declare CORS metadata";
 

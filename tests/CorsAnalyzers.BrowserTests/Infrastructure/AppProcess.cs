@@ -45,6 +45,23 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits, at most <paramref name="timeout"/>, until the app has printed <paramref name="text"/> (its console logger writes from a queue).</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+
     public static async Task<AppProcess> StartAsync(ScenarioCompilation compilation)
     {
         var folder = Directory.CreateTempSubdirectory("cors-app-");
@@ -67,6 +84,9 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment["Logging__Console__FormatterName"] = "simple";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+
+            // "Request starting HTTP/1.1 OPTIONS http://...": the request log that counts the browser's preflights.
+            start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
 
             var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -140,6 +160,20 @@ public sealed class AppProcess : IAsyncDisposable
                 // Left in the temp folder.
             }
         }
+    }
+
+    /// <summary>How many requests with <paramref name="method"/> to <paramref name="url"/> the app has logged so far.</summary>
+    public int CountRequests(string method, string url)
+    {
+        var line = $"Request starting HTTP/1.1 {method} {url} ";
+        var output = Output;
+        var count = 0;
+        for (var at = output.IndexOf(line, StringComparison.Ordinal); at >= 0; at = output.IndexOf(line, at + line.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private void Append(string? line, TaskCompletionSource<string> listening)

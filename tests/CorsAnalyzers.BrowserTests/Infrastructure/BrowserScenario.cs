@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CorsAnalyzers.BrowserTests.Infrastructure;
 
 /// <summary>
@@ -14,6 +16,10 @@ namespace CorsAnalyzers.BrowserTests.Infrastructure;
 /// <param name="AfterFix">The browser once the package's code fix is applied (it must remove the diagnostic).</param>
 /// <param name="EditorConfig">An .editorconfig for the analyzer and the fix (with <see cref="Placeholders"/>).</param>
 /// <param name="WarmUp">A path the test requests itself (no Origin, like curl or a crawler) before the browser runs.</param>
+/// <param name="RepeatedPutPauses">
+/// When set, the page also sends one PUT and repeats it after each pause (milliseconds, real time); its outcome is
+/// "repeated-put" (the statuses, "200 200") and <see cref="Outcomes.Preflights"/> counts the preflights the app got for it.
+/// </param>
 public sealed record BrowserScenario(
     string Name,
     string File,
@@ -22,7 +28,8 @@ public sealed record BrowserScenario(
     Outcomes Before,
     Outcomes? AfterFix = null,
     string? EditorConfig = null,
-    string? WarmUp = null)
+    string? WarmUp = null,
+    IReadOnlyList<int>? RepeatedPutPauses = null)
 {
     public override string ToString() => Name;
 }

@@ -7,13 +7,19 @@ namespace CorsAnalyzers.BrowserTests.Infrastructure;
 /// What the browser must show for one run of a scenario app: either the app fails at startup (and prints
 /// <see cref="StartupFailure"/>), or, per page origin, the outcome of each request the page makes
 /// (<c>"200 user:alice"</c>, <c>"401 "</c>, <c>"blocked"</c>; see Infrastructure/page.html). Requests a scenario
-/// does not list are not compared.
+/// does not list are not compared. <see cref="Direct"/> are requests the test makes itself, without a browser (see
+/// <see cref="DirectRequests"/>); <see cref="Logged"/> is text the app must have printed once they all ran.
+/// <see cref="Preflights"/> is how many preflights (OPTIONS requests) the app logged for the trusted page's repeated
+/// PUT (<see cref="BrowserScenario.RepeatedPutPauses"/>): fewer than PUTs means the browser kept a preflight.
 /// </summary>
 public sealed record Outcomes(
     IReadOnlyDictionary<string, string>? Trusted = null,
     IReadOnlyDictionary<string, string>? Attacker = null,
     IReadOnlyDictionary<string, string>? Sandboxed = null,
-    string? StartupFailure = null)
+    string? StartupFailure = null,
+    IReadOnlyDictionary<string, string>? Direct = null,
+    string? Logged = null,
+    int? Preflights = null)
 {
     public const string Blocked = "blocked";
 

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -21,6 +23,7 @@ namespace CorsAnalyzers.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class PageServer : IAsyncDisposable
 {
+    private const int MaxWaitMilliseconds = 10_000;
     private static readonly string Page = ReadPage();
     private readonly WebApplication _app;
 
@@ -50,6 +53,13 @@ public sealed class PageServer : IAsyncDisposable
             context.Response.Headers.SetCookie = "session=alice; Path=/; SameSite=Lax";
             return Results.Content(Page, "text/html; charset=utf-8");
         });
+
+        // A pause in real time for the page (see page.html's repeated PUT): virtual time waits for a pending request.
+        app.MapGet("/wait", async (int ms) =>
+        {
+            await Task.Delay(Math.Clamp(ms, 0, MaxWaitMilliseconds));
+            return Results.NoContent();
+        });
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .OrderBy(address => address, StringComparer.Ordinal)
@@ -57,9 +67,17 @@ public sealed class PageServer : IAsyncDisposable
         return new PageServer(app, addresses[0], addresses[1]);
     }
 
-    /// <summary>The page's address on <paramref name="origin"/>, calling the API at <paramref name="api"/>.</summary>
-    public static string PageUrl(string origin, string api, bool sandboxed = false)
-        => $"{origin}/?api={Uri.EscapeDataString(api)}" + (sandboxed ? "&sandbox=1" : string.Empty);
+    /// <summary>
+    /// The page's address on <paramref name="origin"/>, calling the API at <paramref name="api"/>; with
+    /// <paramref name="pauses"/>, the page also repeats one PUT after each pause (milliseconds).
+    /// </summary>
+    public static string PageUrl(string origin, string api, bool sandboxed = false, IReadOnlyList<int>? pauses = null)
+        => $"{origin}/?api={Uri.EscapeDataString(api)}"
+            + (sandboxed ? "&sandbox=1" : string.Empty)
+            + (pauses is null ? string.Empty : "&pauses=" + string.Join(",", pauses.Select(pause => pause.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>The address of the repeated PUT of the page on <paramref name="origin"/> (see page.html).</summary>
+    public static string RepeatedPutUrl(string origin, string api) => $"{api}/api/data?page={new Uri(origin).Port.ToString(CultureInfo.InvariantCulture)}";
 
     public async ValueTask DisposeAsync()
     {

@@ -69,12 +69,12 @@ public static class ScenarioRunner
         var runs = new List<(string Origin, IReadOnlyDictionary<string, string> Expected, Task<IReadOnlyDictionary<string, string>> Actual)>();
         if (expected.Trusted is { } trusted)
         {
-            runs.Add(("trusted", trusted, Browser.RunPageAsync(PageServer.PageUrl(pages.TrustedOrigin, app.Address!))));
+            runs.Add(("trusted", trusted, Browser.RunPageAsync(PageServer.PageUrl(pages.TrustedOrigin, app.Address!, pauses: scenario.RepeatedPutPauses))));
         }
 
         if (expected.Attacker is { } attacker)
         {
-            runs.Add(("attacker", attacker, Browser.RunPageAsync(PageServer.PageUrl(pages.AttackerOrigin, app.Address!))));
+            runs.Add(("attacker", attacker, Browser.RunPageAsync(PageServer.PageUrl(pages.AttackerOrigin, app.Address!, pauses: scenario.RepeatedPutPauses))));
         }
 
         if (expected.Sandboxed is { } sandboxed)
@@ -107,8 +107,59 @@ public static class ScenarioRunner
             }
         }
 
+        if (expected.Direct is { } direct)
+        {
+            var actual = await DirectRequests.RunAsync(app.Address!, pages.TrustedOrigin);
+            report.AppendLine($"{stage}, without a browser: {string.Join(", ", actual.Select(pair => $"{pair.Key}={pair.Value}"))}");
+            foreach (var (request, outcome) in direct)
+            {
+                var seen = actual.TryGetValue(request, out var value) ? value : "(not run)";
+                if (seen != Placeholders.Apply(outcome, pages.TrustedOrigin))
+                {
+                    mismatches.AppendLine($"{stage}, without a browser, {request}: expected '{outcome}', the app answered '{seen}'");
+                }
+            }
+        }
+
+        if (expected.Preflights is { } preflights)
+        {
+            await CountPreflightsAsync(stage, app, scenario, pages, preflights, report, mismatches);
+        }
+
         output.WriteLine(report.ToString());
 
+        if (expected.Logged is { } logged && !await app.WaitForOutputAsync(logged, TimeSpan.FromSeconds(5)))
+        {
+            mismatches.AppendLine($"{stage}: the app never printed '{logged}'.");
+        }
+
         Assert.True(mismatches.Length == 0, mismatches.ToString() + report + "App output:" + Environment.NewLine + app.Output);
+    }
+
+    /// <summary>
+    /// The preflights the app logged for the trusted page's repeated PUT. Each PUT is logged after its preflight, so
+    /// once every PUT is in the log (the console logger writes from a queue), so is every preflight.
+    /// </summary>
+    private static async Task CountPreflightsAsync(string stage, AppProcess app, BrowserScenario scenario, PageServer pages, int expected, StringBuilder report, StringBuilder mismatches)
+    {
+        var pauses = scenario.RepeatedPutPauses ?? throw new InvalidOperationException($"{scenario.Name}: counting preflights needs RepeatedPutPauses.");
+        var url = PageServer.RepeatedPutUrl(pages.TrustedOrigin, app.Address!);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (app.CountRequests("PUT", url) < pauses.Count + 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var puts = app.CountRequests("PUT", url);
+        var preflights = app.CountRequests("OPTIONS", url);
+        report.AppendLine($"{stage}, trusted origin's repeated PUT: {puts} PUTs, {preflights} preflights");
+        if (puts != pauses.Count + 1)
+        {
+            mismatches.AppendLine($"{stage}: the app logged {puts} of the trusted page's {pauses.Count + 1} repeated PUTs.");
+        }
+        else if (preflights != expected)
+        {
+            mismatches.AppendLine($"{stage}, trusted origin's repeated PUT: expected {expected} preflights, the app got {preflights}");
+        }
     }
 }

@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 /// <summary>The endpoints every scenario app serves (the requests of Infrastructure/page.html).</summary>
 public static class ScenarioApi
 {
-    /// <summary>GET and PUT /api/data; GET answers with the session cookie's user and an X-Total header.</summary>
+    /// <summary>GET, PUT and PATCH /api/data; GET answers with the session cookie's user and an X-Total header.</summary>
     public static RouteGroupBuilder MapScenarioApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/data");
         api.MapGet("", Data);
         api.MapPut("", SaveAsync);
+        api.MapPatch("", () => "patched");
         return api;
     }
 

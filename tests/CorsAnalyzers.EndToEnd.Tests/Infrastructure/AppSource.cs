@@ -51,6 +51,9 @@ public sealed class AppSource
 
     public IReadOnlyList<string> ExpectedKeys => Expected.Select(e => e.Key).OrderBy(key => key, StringComparer.Ordinal).ToList();
 
+    /// <summary>The expected diagnostics <c>dotnet build</c> prints: all but the info ones (<see cref="Mistake.Info"/>).</summary>
+    public IReadOnlyList<string> ExpectedBuildOutputKeys => Expected.Where(e => e.Severity != Mistake.Info).Select(e => e.Key).OrderBy(key => key, StringComparer.Ordinal).ToList();
+
     /// <summary>An app whose code is the given snippets; each mistake's marked span is an expected diagnostic.</summary>
     public static AppSource Create(Hosting hosting, IEnumerable<Snippet> snippets, IEnumerable<Mistake>? mistakes = null)
     {

@@ -79,7 +79,7 @@ public class MetaTests
             .ToList();
         var analyzer = new CorsAnalyzer();
         var rules = analyzer.Rules;
-        var dispatched = rules.Policy.Cast<CorsRule>().Concat(rules.Pipeline).Concat(rules.Registry).ToList();
+        var dispatched = rules.Policy.Cast<CorsRule>().Concat(rules.Pipeline).Concat(rules.Registry).Concat(rules.Header).ToList();
 
         Assert.Equal(ruleTypes, dispatched.Select(rule => rule.GetType()).OrderBy(type => type.Name));
         Assert.Equal(dispatched.Count, dispatched.Distinct().Count());
@@ -178,6 +178,22 @@ public class MetaTests
         Assert.All(CorsAnalyzers.Registry.RegistrySymbols.MetadataNames, name => Assert.False(compilation.GetTypesByMetadataName(name).IsEmpty, $"{name} does not resolve on {version}."));
         Assert.All(CorsAnalyzers.Configuration.ConfigurationReads.MetadataNames, name => Assert.True(compilation.GetTypeByMetadataName(name) is not null, $"{name} does not resolve on {version}."));
         Assert.True(CorsSymbols.TryCreate(compilation, out _));
+    }
+
+    [Theory]
+    [InlineData(AspNetCoreVersion.Current)]
+    [InlineData(AspNetCoreVersion.Net80)]
+    public void HeaderSymbols_MetadataNamesResolve(AspNetCoreVersion version)
+    {
+        var compilation = CSharpCompilation.Create("Meta", references: AspNetCoreReferences.For(version));
+
+        Assert.All(CorsAnalyzers.Headers.HeaderSymbols.MetadataNames, name => Assert.False(compilation.GetTypesByMetadataName(name).IsEmpty, $"{name} does not resolve on {version}."));
+        Assert.True(CorsAnalyzers.Headers.HeaderSymbols.TryCreate(compilation, out var symbols));
+        Assert.NotNull(symbols.ResponseHeadersProperty);
+        Assert.NotNull(symbols.RequestHeadersProperty);
+        Assert.NotNull(symbols.Dictionary);
+        Assert.NotNull(symbols.CollectionExtensions);
+        Assert.NotNull(symbols.HttpResponseHeaders);
     }
 
     [Fact]

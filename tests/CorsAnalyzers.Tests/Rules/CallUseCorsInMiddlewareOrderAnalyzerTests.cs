@@ -452,7 +452,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it ignores the endpoints' [EnableCors], [DisableCors] and RequireCors policies. Call UseCors() after UseRouting()."));
+                "UseCors() is called before UseRouting() and endpoints declare CORS metadata; the CORS middleware runs before an endpoint is selected, so it cannot apply the endpoints' [EnableCors], [DisableCors] and RequireCors metadata, and ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to those endpoints. Call UseCors() after UseRouting()."));
     }
 
     [Fact]

@@ -6,6 +6,9 @@ using Credentials = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 using NeverMatch = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     CorsAnalyzers.Rules.DoNotListOriginsThatNeverMatchRule,
     CorsAnalyzers.CodeFixes.Rules.RewriteOriginFixer>;
+using AnyOrigin = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.AllowAnyOriginOnlyForPublicApisRule,
+    CorsAnalyzers.CodeFixes.Rules.UseExplicitOriginsFixer>;
 using NullOrigin = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     CorsAnalyzers.Rules.DoNotAllowNullOriginRule,
     CorsAnalyzers.CodeFixes.Rules.RewriteOriginFixer>;
@@ -268,6 +271,16 @@ public class OriginsFromConfigurationTests
             },
             Credentials.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("Policy 'Api'", " on some code paths in appsettings.Production.json (the Production environment)"));
+    }
+
+    [Fact]
+    public async Task AnyOriginInSettingsWithoutCredentials_Cors007ReportsInJson()
+    {
+        await AnyOrigin.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""),
+            AppSettings("""{ "Cors": { "Origins": [ {|#0:"*"|} ] } }"""),
+            AnyOrigin.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", " in appsettings.json"));
     }
 
     [Fact]

@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Policies;
+
+/// <summary>What a <c>string</c> method does in an origin check.</summary>
+internal enum StringMethod
+{
+    None,
+    EndsWith,
+    StartsWith,
+    Contains,
+    IndexOf,
+    Equals,
+
+    /// <summary><c>ToLower()</c>, <c>ToLowerInvariant()</c>, <c>Trim()</c>: the same origin, normalised.</summary>
+    Normalize,
+}
+
+/// <summary>What a <c>System.Uri</c> property gives of the URI it is read from.</summary>
+internal enum UriPart
+{
+    None,
+    Host,
+    Scheme,
+}
+
+/// <summary>
+/// The System types origin checks are written with (<c>string</c>, <c>Uri</c>, <c>Regex</c>, <c>[GeneratedRegex]</c>),
+/// resolved once per compilation on first use (<see cref="CorsSymbols.OriginChecks"/>): only a policy with an origin
+/// predicate, or a colleague rule with a guard to judge, ever asks.
+/// </summary>
+internal sealed class OriginCheckSymbols
+{
+    public const string UriName = "System.Uri";
+    public const string RegexName = "System.Text.RegularExpressions.Regex";
+    public const string GeneratedRegexAttributeName = "System.Text.RegularExpressions.GeneratedRegexAttribute";
+    public const string StringComparisonName = "System.StringComparison";
+
+    /// <summary>Every metadata name this type resolves; a meta-test checks each against .NET 8 and 10.</summary>
+    public static ImmutableArray<string> MetadataNames { get; } = ImmutableArray.Create(UriName, RegexName, GeneratedRegexAttributeName, StringComparisonName);
+
+    private readonly INamedTypeSymbol _string;
+    private readonly INamedTypeSymbol? _uri;
+    private readonly INamedTypeSymbol? _regex;
+    private readonly INamedTypeSymbol? _generatedRegexAttribute;
+
+    public OriginCheckSymbols(Compilation compilation)
+    {
+        _string = compilation.GetSpecialType(SpecialType.System_String);
+        _uri = compilation.GetTypeByMetadataName(UriName);
+        _regex = compilation.GetTypeByMetadataName(RegexName);
+        _generatedRegexAttribute = compilation.GetTypeByMetadataName(GeneratedRegexAttributeName);
+        StringComparison = compilation.GetTypeByMetadataName(StringComparisonName);
+    }
+
+    public INamedTypeSymbol? StringComparison { get; }
+
+    // Symbols first, then names (as in CorsSymbols): a member is classified only once its containing type is the
+    // System type itself, compared as a symbol, so a user's method of the same name never gets here.
+
+    /// <summary>What <paramref name="method"/> does when it is one of <c>System.String</c>'s own methods.</summary>
+    public StringMethod GetStringMethod(IMethodSymbol method)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, _string))
+        {
+            return StringMethod.None;
+        }
+
+        return method.Name switch
+        {
+            "EndsWith" => StringMethod.EndsWith,
+            "StartsWith" => StringMethod.StartsWith,
+            "Contains" => StringMethod.Contains,
+            "IndexOf" => StringMethod.IndexOf,
+            "Equals" => StringMethod.Equals,
+            "ToLower" or "ToLowerInvariant" or "Trim" when method.Parameters.Length == 0 => StringMethod.Normalize,
+            _ => StringMethod.None,
+        };
+    }
+
+    public bool IsString(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _string);
+
+    public bool IsUri(ITypeSymbol? type) => _uri is not null && SymbolEqualityComparer.Default.Equals(type, _uri);
+
+    /// <summary>The part of the URI a <c>Uri</c> property gives: <c>Host</c>, <c>IdnHost</c>, <c>DnsSafeHost</c>, <c>Scheme</c>.</summary>
+    public UriPart GetUriPart(IPropertySymbol property)
+    {
+        if (!IsUri(property.ContainingType))
+        {
+            return UriPart.None;
+        }
+
+        return property.Name switch
+        {
+            "Host" or "IdnHost" or "DnsSafeHost" => UriPart.Host,
+            "Scheme" => UriPart.Scheme,
+            _ => UriPart.None,
+        };
+    }
+
+    /// <summary><c>Uri.TryCreate(string, UriKind, out Uri)</c>.</summary>
+    public bool IsUriTryCreate(IMethodSymbol method)
+        => method.Name == "TryCreate" && method.IsStatic && IsUri(method.ContainingType)
+            && method.Parameters.Length == 3 && IsString(method.Parameters[0].Type);
+
+    /// <summary><c>Regex.IsMatch</c>, static (input, pattern[, options[, timeout]]) or on an instance (input).</summary>
+    public bool IsRegexIsMatch(IMethodSymbol method)
+        => method.Name == "IsMatch" && IsRegex(method.ContainingType) && method.Parameters.Length > 0 && IsString(method.Parameters[0].Type);
+
+    public bool IsRegex(ITypeSymbol? type) => _regex is not null && SymbolEqualityComparer.Default.Equals(type, _regex);
+
+    /// <summary>The pattern and options of a <c>[GeneratedRegex("...")]</c> method, or null.</summary>
+    public string? GetGeneratedPattern(IMethodSymbol method, out RegexOptions options)
+    {
+        options = RegexOptions.None;
+        if (_generatedRegexAttribute is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in method.OriginalDefinition.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _generatedRegexAttribute)
+                || attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0].Value is not string pattern)
+            {
+                continue;
+            }
+
+            if (attribute.ConstructorArguments.Length > 1 && attribute.ConstructorArguments[1].Value is int flags)
+            {
+                options = (RegexOptions)flags;
+            }
+
+            return pattern;
+        }
+
+        return null;
+    }
+}

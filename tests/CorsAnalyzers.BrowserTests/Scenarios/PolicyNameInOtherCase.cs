@@ -1,0 +1,16 @@
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCors(options =>
+{
+    options.AddPolicy("Api", policy => policy
+        .WithOrigins("TRUSTED_ORIGIN")
+        .AllowAnyMethod()
+        .AllowAnyHeader()
+        .WithExposedHeaders("X-Total")
+        .AllowCredentials());
+});
+
+var app = builder.Build();
+app.UseRouting();
+app.UseCors();
+app.MapScenarioApi().RequireCors("api");
+app.Run();

@@ -1,0 +1,8 @@
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCors(options => options.AddDefaultPolicy(policy =>
+    policy.WithOrigins("TRUSTED_ORIGIN", "https://app.contoso.com").WithMethods("GET", "POST").WithHeaders("Content-Type")));
+
+var app = builder.Build();
+app.UseCors();
+app.MapScenarioApi();
+app.Run();
