@@ -66,12 +66,12 @@ builder.Services.AddCors(options =>
 
     // Origins from appsettings.json, checked where they are written: the build reports the trailing slash at its line in
     // appsettings.json (CORS005), and the comma-joined "Cors:Partners" string here, where the code reads it as one
-    // origin (CORS005; the fix adds .Split(',', ...)).
+    // origin (CORS005; the fix adds .Split(',', ...) to the read).
     options.AddPolicy("FromSettings", policy => policy
         .WithOrigins(builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? Array.Empty<string>())
         .AllowAnyMethod()
         .AllowAnyHeader());
-    options.AddPolicy("Partners", policy => policy
+    options.AddPolicy("PartnersFromSettings", policy => policy
         .WithOrigins(builder.Configuration["Cors:Partners"]!)
         .AllowAnyMethod()
         .AllowAnyHeader());
