@@ -81,6 +81,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         }
 
         var rules = _rules;
+        symbols.UseConfiguration(context.Compilation, context.Options, context.CancellationToken);
         var pipelineSymbols = (!rules.Pipeline.IsEmpty || !rules.Registry.IsEmpty) && PipelineSymbols.TryCreate(context.Compilation, symbols, out var created)
             ? created
             : null;
@@ -138,6 +139,13 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
+                case IInvalidOperation invalid:
+                    if (policies && PolicyDiscovery.FromUnresolvedInvocation(invalid, symbols) is { } unresolvedPolicy)
+                    {
+                        AnalyzePolicy(operationContext, unresolvedPolicy);
+                    }
+
+                    break;
             }
         };
 
@@ -153,6 +161,14 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
             (false, true) => InvocationsAndAssignments,
             _ => Invocations,
         };
+
+        // Invalid operations exist only in code that does not compile: an AddPolicy whose lambda holds an unresolved name
+        // (half-typed code) is one, and its policy is still modelled. Compiling code dispatches nothing more.
+        if (policies)
+        {
+            kinds = kinds.Add(OperationKind.Invalid);
+        }
+
         context.RegisterOperationBlockStartAction(blockContext => blockContext.RegisterOperationAction(analyzeOperation, kinds));
         if (registry is not null)
         {

@@ -1,5 +1,9 @@
+using System;
 using System.Collections.Immutable;
+using System.Threading;
+using CorsAnalyzers.Configuration;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CorsAnalyzers;
 
@@ -68,6 +72,7 @@ internal sealed class CorsSymbols
 
     private readonly INamedTypeSymbol _collection;
     private readonly INamedTypeSymbol _list;
+    private Lazy<ConfigurationReads?>? _configuration;
     private readonly Compilation _compilation;
     private Policies.OriginCheckSymbols? _originChecks;
 
@@ -98,6 +103,17 @@ internal sealed class CorsSymbols
     public INamedTypeSymbol? CorsMiddlewareExtensions { get; }
 
     public INamedTypeSymbol? CorsEndpointConventionBuilderExtensions { get; }
+
+    /// <summary>
+    /// The compilation's configuration reads and settings files (see <see cref="ConfigurationReads"/>), created the first
+    /// time a policy passes a value that is not a constant; null when <see cref="UseConfiguration"/> was not called or the
+    /// compilation has no <c>IConfiguration</c>.
+    /// </summary>
+    public ConfigurationReads? Configuration => _configuration?.Value;
+
+    /// <summary>Reads configuration from <paramref name="options"/>' settings files, on first use.</summary>
+    public void UseConfiguration(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        => _configuration = new Lazy<ConfigurationReads?>(() => ConfigurationReads.Create(compilation, options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The string, Uri and Regex symbols of origin checks, resolved on first use (only policies with a predicate ask).</summary>
     public Policies.OriginCheckSymbols OriginChecks

@@ -27,6 +27,7 @@ public sealed class PackageTests
         Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", System.StringComparison.Ordinal) || entry.StartsWith("ref/", System.StringComparison.Ordinal));
         Assert.Contains("README.md", entries);
         Assert.Contains("build/CorsAnalyzers.props", entries);
+        Assert.Contains("build/CorsAnalyzers.targets", entries);
     }
 
     [Fact]

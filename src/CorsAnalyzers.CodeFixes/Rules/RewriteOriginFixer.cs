@@ -24,6 +24,7 @@ public sealed class RewriteOriginFixer : CodeFixProvider
     public const string RewriteEquivalenceKey = "CorsAnalyzers.WriteCanonicalOrigin";
     public const string WildcardSubdomainsEquivalenceKey = "CorsAnalyzers.AllowWildcardSubdomains";
     public const string RemoveEquivalenceKey = "CorsAnalyzers.RemoveOrigin";
+    public const string SplitEquivalenceKey = "CorsAnalyzers.SplitJoinedOrigins";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.DoNotListOriginsThatNeverMatch,
@@ -69,6 +70,18 @@ public sealed class RewriteOriginFixer : CodeFixProvider
                         diagnostic);
                     break;
 
+                case OriginStringFix.SplitJoined when node.FirstAncestorOrSelf<ExpressionSyntax>(candidate => candidate.Span == location.SourceSpan) is { } read:
+                    // `config["Cors:Origins"]!`: the suppression stays on the read, before the call.
+                    var receiver = read.Parent is PostfixUnaryExpressionSyntax suppressed && suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression)
+                        ? suppressed
+                        : read;
+                    var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                    var split = Split(receiver, model);
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Split the comma-joined origins with .Split(',', ...)", _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(receiver, split))), SplitEquivalenceKey),
+                        diagnostic);
+                    break;
+
                 case OriginStringFix.Remove when node is ExpressionSyntax value && Remove(root, value) is { } removed:
                     context.RegisterCodeFix(
                         CodeAction.Create($"Remove origin {value}", _ => Task.FromResult(document.WithSyntaxRoot(removed)), RemoveEquivalenceKey),
@@ -76,6 +89,22 @@ public sealed class RewriteOriginFixer : CodeFixProvider
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// <c>read.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)</c>, naming
+    /// <c>StringSplitOptions</c> as the file can (<c>System.StringSplitOptions</c> without a <c>using System;</c>).
+    /// </summary>
+    private static ExpressionSyntax Split(ExpressionSyntax read, SemanticModel? model)
+    {
+        var options = model is not null && model.LookupNamespacesAndTypes(read.SpanStart, name: "StringSplitOptions").Any(symbol => symbol.ToDisplayString() == "System.StringSplitOptions")
+            ? "StringSplitOptions"
+            : "System.StringSplitOptions";
+        var receiver = read is InvocationExpressionSyntax or ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax
+            or ConditionalAccessExpressionSyntax or PostfixUnaryExpressionSyntax
+            ? read.WithoutTrivia().ToString()
+            : "(" + read.WithoutTrivia() + ")";
+        return SyntaxFactory.ParseExpression($"{receiver}.Split(',', {options}.RemoveEmptyEntries | {options}.TrimEntries)").WithTriviaFrom(read);
     }
 
     /// <summary>

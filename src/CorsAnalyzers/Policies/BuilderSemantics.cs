@@ -12,13 +12,13 @@ namespace CorsAnalyzers.Policies;
 /// </summary>
 internal static class BuilderSemantics
 {
-    public static ImmutableArray<PolicyState> Apply(BuilderMethod method, IInvocationOperation call, ImmutableArray<PolicyState> states)
+    public static ImmutableArray<PolicyState> Apply(CorsSymbols symbols, BuilderMethod method, IInvocationOperation call, ImmutableArray<PolicyState> states)
     {
         switch (method)
         {
             case BuilderMethod.WithOrigins:
                 var result = ImmutableArray<PolicyState>.Empty;
-                foreach (var origins in ValueReader.Alternatives(ValueReader.ReadValues(call, call.Arguments)))
+                foreach (var origins in ValueReader.ReadOriginLists(call, call.Arguments, symbols.Configuration))
                 {
                     result = Union(result, Map(states, state => state.WithOrigins(state.Origins.AddRange(origins))));
                 }
@@ -58,6 +58,67 @@ internal static class BuilderSemantics
             default:
                 return states;
         }
+    }
+
+    /// <summary>
+    /// What a builder call the compiler could not resolve (<c>policy.WithOrigins(AppSettings.AllowCors)</c> while
+    /// <c>AppSettings</c> does not bind) would be: the method every candidate names, when its receiver is the followed
+    /// builder (<see cref="PolicyAliases"/> follows a chain through such calls). Only in code that parses: a call cut short
+    /// while typing is not guessed at.
+    /// </summary>
+    public static BuilderMethod? UnresolvedBuilderCall(CorsSymbols symbols, PolicyAliases followed, IInvalidOperation call)
+    {
+        if (call.SemanticModel is not { } model || call.Syntax.ContainsDiagnostics)
+        {
+            return null;
+        }
+
+        IOperation? receiver = null;
+        foreach (var child in call.ChildOperations)
+        {
+            receiver = child;
+            break;
+        }
+
+        if (receiver is null || !followed.RefersToFollowed(receiver))
+        {
+            return null;
+        }
+
+        BuilderMethod? method = null;
+        foreach (var candidate in model.GetSymbolInfo(call.Syntax).CandidateSymbols)
+        {
+            var kind = candidate is IMethodSymbol candidateMethod ? symbols.GetBuilderMethod(candidateMethod) : BuilderMethod.None;
+            if (kind == BuilderMethod.None || (method is not null && method != kind))
+            {
+                return null;
+            }
+
+            method = kind;
+        }
+
+        return method;
+    }
+
+    /// <summary>
+    /// An unresolved <c>WithOrigins(...)</c> (or <c>WithMethods</c>, <c>WithHeaders</c>, <c>WithExposedHeaders</c>) adds values
+    /// we cannot read; <c>AllowAnyMethod()</c>/<c>AllowAnyHeader()</c> on an unresolved chain allow any; any other unresolved
+    /// builder call may change anything.
+    /// </summary>
+    public static ImmutableArray<PolicyState> ApplyUnresolved(BuilderMethod method, IInvalidOperation call, ImmutableArray<PolicyState> states)
+    {
+        var unknown = new PolicyValue(null, call, call);
+        var any = new PolicyValue(PolicyValue.Any, call, call);
+        return method switch
+        {
+            BuilderMethod.WithOrigins => Map(states, state => state.WithOrigins(state.Origins.Add(unknown))),
+            BuilderMethod.WithMethods => Map(states, state => state.WithMethods(state.Methods.Add(unknown))),
+            BuilderMethod.WithHeaders => Map(states, state => state.WithHeaders(state.Headers.Add(unknown))),
+            BuilderMethod.WithExposedHeaders => Map(states, state => state.WithExposedHeaders(state.ExposedHeaders.Add(unknown))),
+            BuilderMethod.AllowAnyMethod => Map(states, state => state.WithMethods(ImmutableArray.Create(any))),
+            BuilderMethod.AllowAnyHeader => Map(states, state => state.WithHeaders(ImmutableArray.Create(any))),
+            _ => Map(states, state => state.WithUnknownConfiguration()),
+        };
     }
 
     /// <summary><c>new CorsPolicyBuilder("https://a")</c> calls WithOrigins; <c>new CorsPolicyBuilder(policy)</c> copies a policy we cannot see.</summary>

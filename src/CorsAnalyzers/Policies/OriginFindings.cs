@@ -26,14 +26,15 @@ internal static class OriginFindings
 {
     /// <summary>
     /// Every constant origin of <paramref name="policy"/> with a problem, once per place it is written. Only paths that
-    /// consult the origin list count: a lone <c>"*"</c> or a <c>SetIsOriginAllowed</c> predicate ignores it. Origins known
-    /// only at run time (configuration) are never judged.
+    /// consult the origin list count: a lone <c>"*"</c> or a <c>SetIsOriginAllowed</c> predicate ignores it. Origins read
+    /// from a settings file are judged like constants; origins known only at run time are never judged.
     /// </summary>
     public static ImmutableArray<OriginFinding> Find(CorsPolicyModel policy)
     {
-        var present = new Dictionary<IOperation, int>();
-        var found = new Dictionary<IOperation, Found>();
-        var order = new List<IOperation>();
+        // Keyed by PolicyValue.Identity: one code read gives a value per settings file, each reported at its own place.
+        var present = new Dictionary<object, int>();
+        var found = new Dictionary<object, Found>();
+        var order = new List<object>();
         foreach (var path in policy.Paths)
         {
             if (path.AllowsAnyOrigin || path.OriginPredicate is OriginPredicateKind.AcceptsAll or OriginPredicateKind.Custom)
@@ -48,7 +49,8 @@ internal static class OriginFindings
                     continue;
                 }
 
-                present[origin.Source] = present.TryGetValue(origin.Source, out var count) ? count + 1 : 1;
+                var identity = origin.Identity;
+                present[identity] = present.TryGetValue(identity, out var count) ? count + 1 : 1;
                 var problem = OriginStrings.Check(text, origin.IsVerbatim, path.AllowsWildcardSubdomains, path.Origins.Length > 1);
                 if (path.HasUnknownConfiguration && problem.Kind is OriginProblemKind.WildcardSubdomainNotEnabled or OriginProblemKind.AnyAmongOthers)
                 {
@@ -61,14 +63,14 @@ internal static class OriginFindings
                     continue;
                 }
 
-                if (found.TryGetValue(origin.Source, out var existing))
+                if (found.TryGetValue(identity, out var existing))
                 {
                     existing.Paths++;
                 }
                 else
                 {
-                    found[origin.Source] = new Found(origin, problem);
-                    order.Add(origin.Source);
+                    found[identity] = new Found(origin, problem);
+                    order.Add(identity);
                 }
             }
         }

@@ -33,6 +33,9 @@ internal enum OriginProblemKind
 
     /// <summary>A <c>*</c> anywhere in the host but as its whole first label.</summary>
     MisplacedWildcard,
+
+    /// <summary><c>"https://a.com,https://b.com"</c>: a list joined into one string, compared with the Origin header as a whole.</summary>
+    CommaJoined,
 }
 
 /// <summary>What is wrong with one origin string, and the origin the user meant when that is certain.</summary>
@@ -71,6 +74,12 @@ internal static class OriginStrings
     /// <param name="hasOtherOrigins">The policy's origin list holds other entries on this path.</param>
     public static OriginProblem Check(string origin, bool isVerbatim, bool wildcardSubdomains, bool hasOtherOrigins)
     {
+        if (origin.IndexOf(',') >= 0)
+        {
+            // An Origin header holds one origin; no browser sends a comma in it.
+            return new OriginProblem(OriginProblemKind.CommaJoined);
+        }
+
         var trimmed = origin.Trim();
         if (string.Equals(trimmed, "null", StringComparison.OrdinalIgnoreCase))
         {

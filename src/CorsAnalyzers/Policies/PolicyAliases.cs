@@ -79,6 +79,15 @@ internal sealed class PolicyAliases
                 }
 
                 return returnsFollowed;
+            case IInvalidOperation invalid when _symbols.IsBuilder(invalid.Type) && !invalid.Syntax.ContainsDiagnostics:
+                // `p.WithOrigins(Unresolved.Name)`: the compiler could not pick the overload but types the call as the
+                // builder it returns, so a chain goes on from it.
+                foreach (var receiver in invalid.ChildOperations)
+                {
+                    return RefersToFollowed(receiver);
+                }
+
+                return false;
             default:
                 return false;
         }

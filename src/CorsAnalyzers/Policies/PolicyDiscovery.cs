@@ -25,6 +25,59 @@ internal static class PolicyDiscovery
         return BuildFromInvocation(invocation, symbols);
     }
 
+    /// <summary>
+    /// The policy of an <c>AddPolicy</c>/<c>AddDefaultPolicy</c> call the compiler could not resolve because its lambda holds
+    /// an error (an unresolved name while typing): every candidate is <c>CorsOptions</c>' own, and the lambda's parameter is
+    /// bound to <c>CorsPolicyBuilder</c>. Only in code that parses (a call cut short while typing is not guessed at); null
+    /// for any other invalid operation.
+    /// </summary>
+    public static CorsPolicyModel? FromUnresolvedInvocation(IInvalidOperation invalid, CorsSymbols symbols)
+    {
+        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax syntax || invalid.SemanticModel is not { } model
+            || syntax.ContainsDiagnostics)
+        {
+            return null;
+        }
+
+        var candidates = model.GetSymbolInfo(syntax).CandidateSymbols;
+        IMethodSymbol? candidate = null;
+        foreach (var symbol in candidates)
+        {
+            if (symbol is not IMethodSymbol method || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.CorsOptions))
+            {
+                return null;
+            }
+
+            candidate ??= method;
+            if (candidate.Name != method.Name)
+            {
+                return null;
+            }
+        }
+
+        if (candidate is null)
+        {
+            return null;
+        }
+
+        IOperation? name = null;
+        foreach (var child in invalid.ChildOperations)
+        {
+            if (child is IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } function && function.Symbol.Parameters[0] is var builder
+                && symbols.IsBuilder(builder.Type))
+            {
+                var identity = candidate.Parameters.Length == 1
+                    ? new PolicyIdentity(PolicyKind.Default)
+                    : new PolicyIdentity(PolicyKind.Named, name is null ? null : ValueReader.ReadString(name));
+                return new CorsPolicyModel(symbols, identity, invalid, PolicyInterpreter.RunDelegate(symbols, function.Body, builder));
+            }
+
+            name ??= child.Type?.SpecialType == SpecialType.System_String ? child : null;
+        }
+
+        return null;
+    }
+
     /// <summary>The policy built by <c>new CorsPolicyBuilder(...)</c> or <c>new CorsPolicy()</c>, or null for any other creation.</summary>
     public static CorsPolicyModel? FromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
     {

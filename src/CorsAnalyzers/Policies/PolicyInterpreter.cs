@@ -268,6 +268,14 @@ internal sealed class PolicyInterpreter
 
                 return states;
 
+            case IInvalidOperation invalid when invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                && BuilderSemantics.UnresolvedBuilderCall(_symbols, _followed, invalid) is { } unresolved:
+                return BuilderSemantics.ApplyUnresolved(unresolved, invalid, EvalChildren(invalid, states));
+
+            case IInvalidOperation invalid when HandsOutBuilder(invalid):
+                // `policy.WithOrigins("https://a").` while typing: something is being done to the builder.
+                return Map(EvalChildren(invalid, states), state => state.WithUnknownConfiguration());
+
             case IThrowOperation:
                 // The policy is never built on a path that throws.
                 return ImmutableArray<PolicyState>.Empty;
@@ -304,7 +312,7 @@ internal sealed class PolicyInterpreter
         {
             states = EvalChildren(invocation, states);
             return invocation.Instance is not null && _followed.RefersToFollowed(invocation.Instance)
-                ? BuilderSemantics.Apply(builderMethod, invocation, states)
+                ? BuilderSemantics.Apply(_symbols, builderMethod, invocation, states)
                 : states;
         }
 
@@ -361,6 +369,19 @@ internal sealed class PolicyInterpreter
         _callStack.Remove(method);
         _returned = callerReturns;
         return result;
+    }
+
+    private bool HandsOutBuilder(IInvalidOperation invalid)
+    {
+        foreach (var child in invalid.ChildOperations)
+        {
+            if (_followed.RefersToFollowed(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A parameter that can only read a list (<c>IEnumerable&lt;string&gt;</c>), so passing a policy's list to it changes nothing.</summary>

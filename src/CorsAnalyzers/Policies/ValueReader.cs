@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using CorsAnalyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,8 +11,11 @@ namespace CorsAnalyzers.Policies;
 /// Reads the values code passes to ASP.NET Core: literals and constants, static readonly fields and locals with constant
 /// initializers, arrays, collection expressions and <c>params</c> lists. A value it cannot read is kept with a null
 /// <see cref="PolicyValue.Value"/>: known to exist, unknown in content.
+/// Origins are read as value sets (<see cref="ReadOriginLists"/>): every list a call may pass, through <c>??</c>, <c>?:</c>,
+/// <c>switch</c> expressions, <c>?.</c>, locals assigned on several paths, <c>.Split(',')</c>, and configuration reads
+/// resolved to the project's settings files (ValueReader.Sets.cs).
 /// </summary>
-internal static class ValueReader
+internal static partial class ValueReader
 {
     private const int MaxInitializerDepth = 4;
     private const int MaxValueAlternatives = 4;

@@ -28,13 +28,13 @@ internal sealed class AllowAnyOriginOnlyForPublicApisRule : PolicyRule
             return;
         }
 
-        var reported = new HashSet<IOperation>();
+        var reported = new HashSet<object>();
         foreach (var path in policy.Paths)
         {
             // The calls CORS001 and CORS002 report: with credentials on some path.
             if (path.AllowsCredentials && path.AnyOrigin is { } reportedAnyOrigin)
             {
-                reported.Add(reportedAnyOrigin.Source);
+                reported.Add(reportedAnyOrigin.Identity);
             }
             else if (path.AllowsCredentials && path.OriginPredicate == OriginPredicateKind.AcceptsAll)
             {
@@ -46,15 +46,19 @@ internal sealed class AllowAnyOriginOnlyForPublicApisRule : PolicyRule
         {
             if (path.AnyOrigin is { } anyOrigin)
             {
-                if (reported.Add(anyOrigin.Source))
+                if (reported.Add(anyOrigin.Identity))
                 {
+                    // A "*" in a settings file is reported there, with the WithOrigins(...) call that reads it.
+                    var (location, additionalLocations) = anyOrigin.Setting is { } setting
+                        ? (setting.Location, new[] { anyOrigin.Call.NameAndArgumentsLocation() })
+                        : (anyOrigin.Call.NameAndArgumentsLocation(), anyOrigin.Source == anyOrigin.Call ? null : new[] { anyOrigin.Source.Syntax.GetLocation() });
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.AllowAnyOriginOnlyForPublicApis,
-                        anyOrigin.Call.NameAndArgumentsLocation(),
-                        anyOrigin.Source == anyOrigin.Call ? null : new[] { anyOrigin.Source.Syntax.GetLocation() },
+                        location,
+                        additionalLocations,
                         OriginFix.For(anyOrigin),
                         policy.Identity.Describe(),
-                        CorsPolicyModel.ConditionalSuffix(onEveryPath)));
+                        CorsPolicyModel.ConditionalSuffix(onEveryPath) + anyOrigin.Place));
                 }
             }
             else if (reported.Add(path.OriginPredicateCall!))

@@ -23,13 +23,14 @@ internal sealed class DoNotAllowNullOriginRule : PolicyRule
             }
 
             var (properties, target) = OriginStringFix.For(finding);
+            var (location, additionalLocations) = OriginStringFix.Locations(finding, target);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DoNotAllowNullOrigin,
-                finding.Origin.Source.Syntax.GetLocation(),
-                target is null ? null : new[] { target },
+                location,
+                additionalLocations,
                 properties,
                 policy.Identity.Describe(),
-                CorsPolicyModel.ConditionalSuffix(finding.OnEveryPath)));
+                CorsPolicyModel.ConditionalSuffix(finding.OnEveryPath) + finding.Origin.Place));
         }
     }
 }

@@ -14,26 +14,30 @@ internal sealed class DoNotCombineAnyOriginWithCredentialsRule : PolicyRule
     public override void Analyze(OperationAnalysisContext context, CorsPolicyModel policy)
     {
         var paths = policy.PathsWhere(path => path.AllowsAnyOrigin && path.AllowsCredentials, out var onEveryPath);
-        var reported = new HashSet<IOperation>();
+        var reported = new HashSet<object>();
         foreach (var path in paths)
         {
             var anyOrigin = path.AnyOrigin!;
-            if (!reported.Add(anyOrigin.Source))
+            if (!reported.Add(anyOrigin.Identity))
             {
                 continue;
             }
 
-            // Additional locations: the AllowCredentials() call, then the "*" value the fix replaces.
-            var additionalLocations = anyOrigin.Source == anyOrigin.Call
-                ? new[] { path.CredentialsCall!.NameAndArgumentsLocation() }
-                : new[] { path.CredentialsCall!.NameAndArgumentsLocation(), anyOrigin.Source.Syntax.GetLocation() };
+            // Additional locations: the AllowCredentials() call, then the "*" value the fix replaces. A "*" in a settings
+            // file is reported there, with the WithOrigins(...) call that reads it and AllowCredentials() after it.
+            var credentials = path.CredentialsCall!.NameAndArgumentsLocation();
+            var (location, additionalLocations) = anyOrigin.Setting is { } setting
+                ? (setting.Location, new[] { anyOrigin.Call.NameAndArgumentsLocation(), credentials })
+                : anyOrigin.Source == anyOrigin.Call
+                    ? (anyOrigin.Call.NameAndArgumentsLocation(), new[] { credentials })
+                    : (anyOrigin.Call.NameAndArgumentsLocation(), new[] { credentials, anyOrigin.Source.Syntax.GetLocation() });
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DoNotCombineAnyOriginWithCredentials,
-                anyOrigin.Call.NameAndArgumentsLocation(),
+                location,
                 additionalLocations,
                 OriginFix.For(anyOrigin),
                 policy.Identity.Describe(),
-                CorsPolicyModel.ConditionalSuffix(onEveryPath)));
+                CorsPolicyModel.ConditionalSuffix(onEveryPath) + anyOrigin.Place));
         }
     }
 }

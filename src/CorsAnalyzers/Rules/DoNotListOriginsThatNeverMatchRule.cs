@@ -23,23 +23,28 @@ internal sealed class DoNotListOriginsThatNeverMatchRule : PolicyRule
             }
 
             var (properties, target) = OriginStringFix.For(finding);
+            var (location, additionalLocations) = OriginStringFix.Locations(finding, target);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.DoNotListOriginsThatNeverMatch,
-                finding.Origin.Source.Syntax.GetLocation(),
-                target is null ? null : new[] { target },
+                location,
+                additionalLocations,
                 properties,
                 policy.Identity.Describe(),
                 finding.Origin.Value,
-                CorsPolicyModel.ConditionalSuffix(finding.OnEveryPath),
-                Reason(finding.Problem, finding.Origin.IsVerbatim)));
+                CorsPolicyModel.ConditionalSuffix(finding.OnEveryPath) + finding.Origin.Place,
+                Reason(finding.Problem, finding.Origin)));
         }
     }
 
-    private static string Reason(OriginProblem problem, bool isVerbatim)
+    private static string Reason(OriginProblem problem, PolicyValue origin)
     {
         var write = problem.Canonical is { } canonical ? $"; write '{canonical}'" : string.Empty;
+        var isVerbatim = origin.IsVerbatim;
         return problem.Kind switch
         {
+            OriginProblemKind.CommaJoined when origin.Setting is not null && OriginStringFix.CanSplit(origin) => "it is a comma-joined list passed as one origin, and ASP.NET Core compares the whole string with the request's Origin. Split it with .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)",
+            OriginProblemKind.CommaJoined when origin.Setting is not null => "it is a comma-joined list read as one origin, and ASP.NET Core compares the whole string with the request's Origin. List each origin as its own array element",
+            OriginProblemKind.CommaJoined => "it is a comma-joined list passed as one origin, and ASP.NET Core compares the whole string with the request's Origin. Pass each origin as its own argument",
             OriginProblemKind.AnyAmongOthers => "'*' means any origin only when it is the policy's only origin, next to other origins it is compared as text. Remove it, or use AllowAnyOrigin() alone if every origin is meant",
             OriginProblemKind.Whitespace => "browsers send no whitespace in an origin" + (write.Length > 0 ? write : "; write the origin as scheme://host[:port]"),
             OriginProblemKind.MissingScheme => "browsers always send the scheme; write the origin as 'https://host' or 'http://host'",

@@ -19,8 +19,9 @@ public static class OriginFix
     public const string ReplaceValue = nameof(ReplaceValue);
 
     /// <summary>No fix for <c>policy.Origins.Add("*")</c>: its argument is one origin, not a list to widen.</summary>
+    /// <remarks>None either for a <c>"*"</c> in a settings file or a part of a split string: the code holds no literal to replace.</remarks>
     internal static ImmutableDictionary<string, string?> For(PolicyValue anyOrigin)
-        => anyOrigin.IsVerbatim
+        => anyOrigin.IsVerbatim || !anyOrigin.IsWrittenInCode
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(KindKey, anyOrigin.Source == anyOrigin.Call ? ReplaceCall : ReplaceValue);
 

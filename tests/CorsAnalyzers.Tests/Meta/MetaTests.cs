@@ -176,6 +176,7 @@ public class MetaTests
         Assert.All(CorsSymbols.MetadataNames, name => Assert.True(compilation.GetTypeByMetadataName(name) is not null, $"{name} does not resolve on {version}."));
         // The registry resolves its types from their declaring assembly (RouteOptions has a namesake elsewhere).
         Assert.All(CorsAnalyzers.Registry.RegistrySymbols.MetadataNames, name => Assert.False(compilation.GetTypesByMetadataName(name).IsEmpty, $"{name} does not resolve on {version}."));
+        Assert.All(CorsAnalyzers.Configuration.ConfigurationReads.MetadataNames, name => Assert.True(compilation.GetTypeByMetadataName(name) is not null, $"{name} does not resolve on {version}."));
         Assert.True(CorsSymbols.TryCreate(compilation, out _));
     }
 

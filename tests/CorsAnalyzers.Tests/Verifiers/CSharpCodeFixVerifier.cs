@@ -41,6 +41,26 @@ internal static class CSharpCodeFixVerifier<TRule, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// One file and the project's settings files (<c>("appsettings.json", "{ ... }")</c>, names relative to the project
+    /// folder <c>/0/</c>), passed as additional files as the package's props passes them; markup in them marks expected
+    /// diagnostics.
+    /// </summary>
+    public static Task VerifyAnalyzerAsync(string source, (string Name, string Content)[] settingsFiles, params DiagnosticResult[] expected)
+    {
+        var test = new CorsTest<TRule, TCodeFix>(source).WithSettingsFiles(settingsFiles);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Like <see cref="VerifyCodeFixAsync"/>, with settings files (unchanged by the fix).</summary>
+    public static Task VerifyCodeFixAsync(string source, (string Name, string Content)[] settingsFiles, string fixedSource, params DiagnosticResult[] expected)
+    {
+        var test = new CorsTest<TRule, TCodeFix>(source, fixedSource).WithSettingsFiles(settingsFiles);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>Applies the fix to each diagnostic in turn, then checks Fix All in document, project and solution gives the same result.</summary>
     public static Task VerifyCodeFixAsync(string source, string fixedSource, string? editorConfig = null, params DiagnosticResult[] expected)
     {

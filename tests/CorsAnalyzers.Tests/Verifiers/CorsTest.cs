@@ -109,6 +109,28 @@ internal sealed class CorsTest<TRule, TCodeFix> : CSharpCodeFixTest<CorsAnalyzer
         return this;
     }
 
+    /// <summary>Adds settings files as additional files of the project, in <c>/0/</c> beside the sources.</summary>
+    public CorsTest<TRule, TCodeFix> WithSettingsFiles((string Name, string Content)[] files)
+    {
+        foreach (var (name, content) in files)
+        {
+            TestState.AdditionalFiles.Add(("/0/" + name, content));
+            if (FixedState.Sources.Count > 0)
+            {
+                FixedState.AdditionalFiles.Add(("/0/" + name, Unmarked(content)));
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Settings file text without the test markup (<c>{|CORS005:...|}</c>) that marks expected diagnostics.</summary>
+    private static string Unmarked(string content)
+    {
+        TestFileMarkupParser.GetSpans(content, out var output, out ImmutableDictionary<string, ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan>> _);
+        return output;
+    }
+
     public static string FileName(int index) => index == 0 ? "/0/Program.cs" : $"/0/File{index}.cs";
 
     /// <summary>The package's analyzer running <typeparamref name="TRule"/> only.</summary>

@@ -1,0 +1,311 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Credentials = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.DoNotCombineAnyOriginWithCredentialsRule,
+    CorsAnalyzers.CodeFixes.Rules.UseExplicitOriginsFixer>;
+using NeverMatch = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.DoNotListOriginsThatNeverMatchRule,
+    CorsAnalyzers.CodeFixes.Rules.RewriteOriginFixer>;
+using AnyOrigin = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.AllowAnyOriginOnlyForPublicApisRule,
+    CorsAnalyzers.CodeFixes.Rules.UseExplicitOriginsFixer>;
+using NullOrigin = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.DoNotAllowNullOriginRule,
+    CorsAnalyzers.CodeFixes.Rules.RewriteOriginFixer>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+/// <summary>Origins read from appsettings.json and its environment files, judged by CORS001, CORS005 and CORS006.</summary>
+public class OriginsFromConfigurationTests
+{
+    private const string TrailingSlashReason = "browsers send an origin without a path, query, fragment or trailing slash; write 'https://app.contoso.com'";
+
+    private static string Policy(string origins, string rest = ".AllowAnyMethod().AllowAnyHeader()") => $$"""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(options =>
+            options.AddPolicy("Api", policy => {|#1:policy.WithOrigins({{origins}})|}{{rest}}));
+        var app = builder.Build();
+        app.Run();
+        """;
+
+    private static (string, string)[] AppSettings(string json) => new[] { ("appsettings.json", json) };
+
+    [Fact]
+    public async Task GetSectionGetArray_TrailingSlashInAppSettings_ReportsInJson()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""),
+            AppSettings("""
+                {
+                  "Cors": {
+                    "Origins": [ "https://admin.contoso.com", {|#0:"https://app.contoso.com/"|} ]
+                  }
+                }
+                """),
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
+
+    [Fact]
+    public async Task ConfigurationValue_AdditionalLocationIsTheCodeThatReadsIt()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""{|#2:builder.Configuration["Cors:Origin"]|}!"""),
+            AppSettings("""{ "Cors": { "Origin": {|#0:"https://app.contoso.com/"|} } }"""),
+            NeverMatch.Diagnostic().WithLocation(0).WithLocation(2)
+                .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
+
+    [Theory]
+    [InlineData("""builder.Configuration["cors:origin"]!""")]
+    [InlineData("""builder.Configuration.GetSection("Cors")["Origin"]!""")]
+    [InlineData("""builder.Configuration.GetSection("Cors:Origin").Value!""")]
+    [InlineData("""builder.Configuration.GetSection("CORS").GetSection("origin").Value!""")]
+    [InlineData("""builder.Configuration.GetValue<string>("Cors:Origin")!""")]
+    [InlineData("""builder.Configuration.GetSection("Cors").GetValue<string>("Origin")!""")]
+    [InlineData("""builder.Configuration.GetSection("Cors:Origin").Get<string>()!""")]
+    [InlineData("""builder.Configuration.GetRequiredSection("Cors:Origin").Value!""")]
+    public async Task StringReads_ResolveKeysAsAspNetCoreDoes(string read)
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy(read),
+            AppSettings("""{ "Cors": { "Origin": {|#0:"https://app.contoso.com/"|} } }"""),
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
+
+    [Theory]
+    [InlineData("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!""")]
+    [InlineData("""builder.Configuration.GetSection("Cors:Origins").Get<List<string>>()!.ToArray()""")]
+    [InlineData("""builder.Configuration.GetSection("Cors").GetSection("Origins").Get<string[]>()!""")]
+    [InlineData("""builder.Configuration.GetSection("Cors").Get<CorsSettings>()!.Origins""")]
+    [InlineData("""builder.Configuration.GetSection("Cors:Origins")?.Get<string[]>() ?? Array.Empty<string>()""")]
+    public async Task ListReads_ResolveArrayElements(string read)
+    {
+        var source = Policy(read) + """
+
+            class CorsSettings
+            {
+                public string[] Origins { get; set; } = Array.Empty<string>();
+            }
+            """;
+        var expected = read.Contains("ToArray()")
+            ? System.Array.Empty<DiagnosticResult>()
+            : new[]
+            {
+                NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                    .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason),
+            };
+        var json = """{ "Cors": { "Origins": [ "https://admin.contoso.com", {|#0:"https://app.contoso.com/"|} ] } }""";
+        await NeverMatch.VerifyAnalyzerAsync(source, AppSettings(expected.Length == 0 ? json.Replace("{|#0:", "").Replace("|}", "") : json), expected);
+    }
+
+    [Fact]
+    public async Task JsonWithCommentsAndTrailingCommas_Parses()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""),
+            AppSettings("""
+                // Origins of the front ends.
+                {
+                  /* the production site */
+                  "Cors": {
+                    "Origins": [
+                      {|#0:"https://app.contoso.com/"|}, // trailing slash
+                    ],
+                  },
+                }
+                """),
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
+
+    [Theory]
+    [InlineData("""{ "Cors": { "Origins": [ "https://app.contoso.com/" ] } """)]
+    [InlineData("""{ "Cors": { "Origins": [ "https://app.contoso.com/" ] }, "CORS": { "origins": [ "https://app.contoso.com" ] } }""")]
+    [InlineData("""[ "https://app.contoso.com/" ]""")]
+    [InlineData("""{ "Cors": { "Origins": [ 'https://app.contoso.com/' ] } }""")]
+    [InlineData("""{ "Cors": { "Origins": [ "https://app.contoso.com/" ] } } }""")]
+    [InlineData("""{ "Cors": { "Origins": [ "https://app.contoso.com/" ] } /* unterminated """)]
+    [InlineData("")]
+    public async Task BrokenJson_DoesNotReport(string json)
+    {
+        await NeverMatch.VerifyAnalyzerAsync(Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""), AppSettings(json));
+    }
+
+    [Fact]
+    public async Task KeyMissingFromSettings_DoesNotReport()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>()!"""),
+            AppSettings("""{ "Cors": { "Origins": [ "https://app.contoso.com/" ] } }"""));
+    }
+
+    [Fact]
+    public async Task CorrectOrigins_DoNotReport()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""),
+            AppSettings("""{ "Cors": { "Origins": [ "https://app.contoso.com", "http://localhost:4200" ] } }"""));
+    }
+
+    [Fact]
+    public async Task OtherJsonFile_IsNotRead()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""),
+            new[] { ("cors.json", """{ "Cors": { "Origins": [ "https://app.contoso.com/" ] } }""") });
+    }
+
+    [Fact]
+    public async Task EnvironmentFile_NamesTheFileAndEnvironment()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""),
+            new[]
+            {
+                ("appsettings.json", """{ "Cors": { "Origins": [ "https://app.contoso.com" ] } }"""),
+                ("appsettings.Development.json", """{ "Cors": { "Origins": [ {|#0:"http://localhost:4200/"|} ] } }"""),
+            },
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments(
+                    "Policy 'Api'",
+                    "http://localhost:4200/",
+                    " in appsettings.Development.json (the Development environment)",
+                    "browsers send an origin without a path, query, fragment or trailing slash; write 'http://localhost:4200'"));
+    }
+
+    [Fact]
+    public async Task EnvironmentFileOverridesTheKey_BaseValueStillJudgedForOtherEnvironments()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration["Cors:Origin"]!"""),
+            new[]
+            {
+                ("appsettings.json", """{ "Cors": { "Origin": {|#0:"https://app.contoso.com/"|} } }"""),
+                ("appsettings.Production.json", """{ "Cors": { "Origin": "https://app.contoso.com" } }"""),
+            },
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
+
+    [Fact]
+    public async Task SplitOfJoinedString_JudgesEachPartAtItsColumn()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)"""),
+            AppSettings("""{ "Cors": { "Origins": "https://admin.contoso.com, {|#0:https://app.contoso.com/|}" } }"""),
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
+
+    [Fact]
+    public async Task SplitWithoutTrim_KeepsTheSpace()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration["Cors:Origins"]!.Split(',')"""),
+            AppSettings("""{ "Cors": { "Origins": "https://admin.contoso.com,{|#0: https://app.contoso.com|}" } }"""),
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", " https://app.contoso.com", " in appsettings.json", "browsers send no whitespace in an origin; write 'https://app.contoso.com'"));
+    }
+
+    [Fact]
+    public async Task CommaJoinedStringAsOneOrigin_ReportsAtTheReadInCode()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            Policy("""{|#0:builder.Configuration["Cors:Origins"]|}!"""),
+            AppSettings("""{ "Cors": { "Origins": {|#2:"https://a.contoso.com,https://b.contoso.com"|} } }"""),
+            NeverMatch.Diagnostic().WithLocation(0).WithLocation(0).WithLocation(2).WithArguments(
+                "Policy 'Api'",
+                "https://a.contoso.com,https://b.contoso.com",
+                " in appsettings.json",
+                "it is a comma-joined list passed as one origin, and ASP.NET Core compares the whole string with the request's Origin. Split it with .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)"));
+    }
+
+    [Fact]
+    public async Task CommaJoinedStringAsOneOrigin_FixSplitsIt()
+    {
+        await NeverMatch.VerifyCodeFixAsync(
+            Policy("""{|CORS005:builder.Configuration["Cors:Origins"]|}!"""),
+            AppSettings("""{ "Cors": { "Origins": "https://a.contoso.com,https://b.contoso.com" } }"""),
+            Policy("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)"""));
+    }
+
+    [Fact]
+    public async Task CommaJoinedStringAsOneOrigin_FixSplitsTheGetValueRead()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var cors = new CorsPolicyBuilder().WithOrigins({|CORS005:builder.Configuration.GetValue<string>("Cors:Origins")|}!).AllowAnyMethod().AllowAnyHeader().Build();
+            """;
+        const string fixedSource = """
+            var builder = WebApplication.CreateBuilder(args);
+            var cors = new CorsPolicyBuilder().WithOrigins(builder.Configuration.GetValue<string>("Cors:Origins")!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).AllowAnyMethod().AllowAnyHeader().Build();
+            """;
+
+        await NeverMatch.VerifyCodeFixAsync(
+            source,
+            AppSettings("""{ "Cors": { "Origins": "https://a.contoso.com, https://b.contoso.com" } }"""),
+            fixedSource);
+    }
+
+    [Fact]
+    public async Task NullOriginInAppSettings_ReportsInJson()
+    {
+        await NullOrigin.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""),
+            AppSettings("""{ "Cors": { "Origins": [ "https://app.contoso.com", {|#0:"null"|} ] } }"""),
+            NullOrigin.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", " in appsettings.json"));
+    }
+
+    [Fact]
+    public async Task AnyOriginInProductionSettingsWithCredentials_ReportsInJson()
+    {
+        await Credentials.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!""", rest: ".AllowCredentials()"),
+            new[]
+            {
+                ("appsettings.json", """{ "Cors": { "Origins": [ "https://app.contoso.com" ] } }"""),
+                ("appsettings.Production.json", """{ "Cors": { "Origins": [ {|#0:"*"|} ] } }"""),
+            },
+            Credentials.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", " on some code paths in appsettings.Production.json (the Production environment)"));
+    }
+
+    [Fact]
+    public async Task AnyOriginInSettingsWithoutCredentials_Cors007ReportsInJson()
+    {
+        await AnyOrigin.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""),
+            AppSettings("""{ "Cors": { "Origins": [ {|#0:"*"|} ] } }"""),
+            AnyOrigin.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", " in appsettings.json"));
+    }
+
+    [Fact]
+    public async Task FallbackToAnyOriginWithCredentials_ReportsOnSomePaths()
+    {
+        await Credentials.VerifyAnalyzerAsync(
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy => policy
+                    .{|#0:WithOrigins(builder.Configuration.GetSection("App:CorsOrigins").Get<string[]>() ?? new[] { "*" })|}
+                    .AllowCredentials()));
+            var app = builder.Build();
+            app.Run();
+            """,
+            System.Array.Empty<(string, string)>(),
+            Credentials.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", " on some code paths"));
+    }
+
+    [Fact]
+    public async Task FallbackNeverTaken_WhenAppSettingsHoldsTheKey_DoesNotReport()
+    {
+        await Credentials.VerifyAnalyzerAsync(
+            Policy("""builder.Configuration.GetSection("App:CorsOrigins").Get<string[]>() ?? new[] { "*" }""", rest: ".AllowCredentials()"),
+            AppSettings("""{ "App": { "CorsOrigins": [ "https://app.contoso.com" ] } }"""));
+    }
+}

@@ -1,0 +1,245 @@
+using System.Threading.Tasks;
+using CorsAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using Credentials = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.DoNotCombineAnyOriginWithCredentialsRule,
+    CorsAnalyzers.CodeFixes.Rules.UseExplicitOriginsFixer>;
+using MethodsAndHeaders = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.ConfigureMethodsAndHeadersRule,
+    CorsAnalyzers.CodeFixes.Rules.AllowMethodsAndHeadersFixer>;
+using NeverMatch = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.DoNotListOriginsThatNeverMatchRule,
+    CorsAnalyzers.CodeFixes.Rules.RewriteOriginFixer>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+/// <summary>The value reader's sets: every list a WithOrigins argument may be, each one path of the policy.</summary>
+public class ValueSetsTests
+{
+    private static string Policy(string declarations, string origins) => $$"""
+        var builder = WebApplication.CreateBuilder(args);
+        {{declarations}}
+        builder.Services.AddCors(options =>
+            options.AddPolicy("Api", policy => policy.{|#0:WithOrigins({{origins}})|}.AllowCredentials()));
+        var app = builder.Build();
+        app.Run();
+        """;
+
+    private static DiagnosticResult OnSomePaths()
+        => Credentials.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("Policy 'Api'", " on some code paths");
+
+    [Theory]
+    [InlineData("""builder.Environment.IsDevelopment() ? "*" : "https://app.contoso.com" """)]
+    [InlineData("""builder.Configuration["Cors:Origin"] ?? "*" """)]
+    [InlineData("""builder.Configuration.GetValue<string>("Cors:Origin", "*")! """)]
+    [InlineData("""builder.Environment.EnvironmentName switch { "Development" => "*", _ => "https://app.contoso.com" }""")]
+    public async Task StringAlternatives_AnyOriginOnOneBranch_ReportsOnSomePaths(string origin)
+    {
+        await Credentials.VerifyAnalyzerAsync(Policy(string.Empty, origin), OnSomePaths());
+    }
+
+    [Theory]
+    [InlineData("""builder.Configuration.GetSection("App:CorsOrigins").Get<string[]>() ?? new[] { "*" }""")]
+    [InlineData("""builder.Configuration.GetSection("App:CorsOrigins")?.Get<string[]>() ?? new[] { "*" }""")]
+    [InlineData("""builder.Environment.IsDevelopment() ? new[] { "*" } : new[] { "https://app.contoso.com" }""")]
+    [InlineData("""builder.Environment.EnvironmentName switch { "Development" => new[] { "*" }, _ => new[] { "https://app.contoso.com" } }""")]
+    [InlineData("""builder.Environment.IsDevelopment() ? ["*"] : ["https://app.contoso.com"]""")]
+    public async Task ListAlternatives_AnyOriginOnOneBranch_ReportsOnSomePaths(string origins)
+    {
+        await Credentials.VerifyAnalyzerAsync(Policy(string.Empty, origins), OnSomePaths());
+    }
+
+    [Fact]
+    public async Task LocalAssignedOnSeveralPaths_ReportsOnSomePaths()
+    {
+        await Credentials.VerifyAnalyzerAsync(
+            Policy(
+                """
+                string[] origins;
+                if (builder.Environment.IsDevelopment())
+                {
+                    origins = new[] { "*" };
+                }
+                else
+                {
+                    origins = new[] { "https://app.contoso.com" };
+                }
+                """,
+                "origins"),
+            OnSomePaths());
+    }
+
+    [Fact]
+    public async Task LocalReassignedBeforeTheCall_ReportsOnSomePaths()
+    {
+        await Credentials.VerifyAnalyzerAsync(
+            Policy(
+                """
+                var origin = "https://app.contoso.com";
+                if (builder.Environment.IsDevelopment())
+                {
+                    origin = "*";
+                }
+                """,
+                "origin"),
+            OnSomePaths());
+    }
+
+    [Fact]
+    public async Task LocalAssignedAfterTheCall_DoesNotCount()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var origin = "https://app.contoso.com";
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy => policy.WithOrigins(origin).AllowCredentials()));
+            origin = "*";
+            var app = builder.Build();
+            app.Run();
+            """;
+
+        await Credentials.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task LocalPassedByRef_IsNotFollowed()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var origin = "*";
+            Configure(ref origin);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy => policy.WithOrigins(origin).AllowCredentials()));
+            var app = builder.Build();
+            app.Run();
+
+            static void Configure(ref string origin) => origin = "https://app.contoso.com";
+            """;
+
+        await Credentials.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task EveryBranchExplicit_DoesNotReport()
+    {
+        await Credentials.VerifyAnalyzerAsync(
+            Policy(string.Empty, """builder.Environment.IsDevelopment() ? "http://localhost:4200" : "https://app.contoso.com" """));
+    }
+
+    [Fact]
+    public async Task ConstantSplit_JudgesEachPart()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy => policy.WithOrigins({|#0:"https://a.contoso.com,https://b.contoso.com/".Split(',')|}).AllowAnyMethod().AllowAnyHeader()));
+            var app = builder.Build();
+            app.Run();
+            """,
+            NeverMatch.Diagnostic().WithLocation(0).WithArguments(
+                "Policy 'Api'",
+                "https://b.contoso.com/",
+                "",
+                "browsers send an origin without a path, query, fragment or trailing slash; write 'https://b.contoso.com'"));
+    }
+
+    [Fact]
+    public async Task CommaJoinedLiteral_ReportsWithoutFix()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy => policy.WithOrigins({|#0:"https://a.contoso.com,https://b.contoso.com"|}).AllowAnyMethod().AllowAnyHeader()));
+            var app = builder.Build();
+            app.Run();
+            """,
+            NeverMatch.Diagnostic().WithLocation(0).WithArguments(
+                "Policy 'Api'",
+                "https://a.contoso.com,https://b.contoso.com",
+                "",
+                "it is a comma-joined list passed as one origin, and ASP.NET Core compares the whole string with the request's Origin. Pass each origin as its own argument"));
+    }
+
+    [Fact]
+    public async Task UnresolvedCondition_BothBranchesCount()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy =>
+                {
+                    if ({|CS0103:AppSettings|}.AllowCors.Any(c => c == "*"))
+                    {
+                        policy.{|#0:AllowAnyOrigin()|};
+                    }
+                    else
+                    {
+                        policy.{|#1:WithOrigins({|CS0103:AppSettings|}.AllowCors)|};
+                    }
+                }));
+            var app = builder.Build();
+            app.Run();
+            """;
+
+        const string noMethodsOrHeaders = "PUT, PATCH and DELETE requests and of requests with a JSON Content-Type, an Authorization header or any custom header";
+        const string add = "WithMethods(...) and WithHeaders(...), or AllowAnyMethod() and AllowAnyHeader()";
+        await MethodsAndHeaders.VerifyAnalyzerAsync(
+            source,
+            MethodsAndHeaders.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Api'", "no methods and no request headers", noMethodsOrHeaders, add));
+    }
+
+    [Fact]
+    public async Task UnresolvedCondition_FixCompletesBothBranches()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy =>
+                {
+                    if ({|CS0103:AppSettings|}.AllowCors.Any(c => c == "*"))
+                    {
+                        policy.{|CORS004:AllowAnyOrigin()|};
+                    }
+                    else
+                    {
+                        policy.WithOrigins({|CS0103:AppSettings|}.AllowCors);
+                    }
+                }));
+            var app = builder.Build();
+            app.Run();
+            """;
+        const string fixedSource = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy =>
+                {
+                    if ({|CS0103:AppSettings|}.AllowCors.Any(c => c == "*"))
+                    {
+                        policy.AllowAnyOrigin().WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", "Authorization");
+                    }
+                    else
+                    {
+                        policy.WithOrigins({|CS0103:AppSettings|}.AllowCors).WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", "Authorization");
+                    }
+                }));
+            var app = builder.Build();
+            app.Run();
+            """;
+
+        await MethodsAndHeaders.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Theory]
+    [InlineData("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>(""")]
+    [InlineData("""builder.Configuration.GetSection("Cors:Origins"). ?? new[] { "*" }""")]
+    [InlineData("""builder.Configuration["Cors:Origins"].Split(""")]
+    [InlineData("""builder.Configuration[""")]
+    [InlineData("""x ? new[] { "*" } : """)]
+    [InlineData("""builder.Environment.EnvironmentName switch { "Development" => """)]
+    public async Task HalfTypedValueSets_DoNotThrow(string origins)
+    {
+        await AnalyzerRunner.AssertNoAnalyzerExceptionAsync(Policy(string.Empty, origins).Replace("{|#0:", string.Empty).Replace(")|}", ")"));
+    }
+}
