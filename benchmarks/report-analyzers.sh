@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds a generated web app (default 1,000 files) with -p:ReportAnalyzer=true and prints the compiler's time for
-# our analyzers beside ASP.NET Core's StartupAnalyzer (and SonarAnalyzer.CSharp's S5122 when it restores).
-# The app and the log go to artifacts/ (not in git). Usage: bash benchmarks/report-analyzers.sh [files] [--no-sonar] [--runs N]
+# Builds a generated web app (default 1,000 files; 10000 works too) with -p:ReportAnalyzer=true and prints the compiler's
+# time for our analyzers beside ASP.NET Core's StartupAnalyzer (and SonarAnalyzer.CSharp's S5122 when it restores).
+# The app and the log go to artifacts/ (not in git).
+# Usage: bash benchmarks/report-analyzers.sh [files] [--app rich|classic] [--no-sonar] [--runs N]
+# --app: the rich app (default: helpers, a route table, long origin lists, RequireCors, [EnableCors], hand-written headers,
+# configuration and appsettings.json; see WebAppGenerator.Rich.cs) or the classic one the earlier numbers were taken on.
 # With --runs N the app is built N times and each build's times are printed, then the median ratios: single builds on a
 # small machine vary by +-25%.
 set -euo pipefail
@@ -14,16 +17,22 @@ log="artifacts/perf-app.log"
 sonar="--sonar"
 [[ " $* " == *" --no-sonar "* ]] && sonar=""
 runs=1
+shape=rich
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   [[ "${args[$i]}" == "--runs" ]] && runs="${args[$((i + 1))]}"
+  [[ "${args[$i]}" == "--app" ]] && shape="${args[$((i + 1))]:-}"
 done
+if [[ "$shape" != rich && "$shape" != classic ]]; then
+  echo "--app is rich or classic, not '$shape'." >&2
+  exit 2
+fi
 
 dotnet build benchmarks/CorsAnalyzers.Benchmarks -c Release -v:q -nologo >/dev/null
-dotnet benchmarks/CorsAnalyzers.Benchmarks/bin/Release/net10.0/CorsAnalyzers.Benchmarks.dll generate "$app" "$files" $sonar
+dotnet benchmarks/CorsAnalyzers.Benchmarks/bin/Release/net10.0/CorsAnalyzers.Benchmarks.dll generate "$app" "$files" --app "$shape" $sonar
 if [ -n "$sonar" ] && ! dotnet restore "$app" -v:q -nologo >/dev/null 2>&1; then
   echo "SonarAnalyzer.CSharp did not restore; building without it."
-  dotnet benchmarks/CorsAnalyzers.Benchmarks/bin/Release/net10.0/CorsAnalyzers.Benchmarks.dll generate "$app" "$files"
+  dotnet benchmarks/CorsAnalyzers.Benchmarks/bin/Release/net10.0/CorsAnalyzers.Benchmarks.dll generate "$app" "$files" --app "$shape"
 fi
 
 # Build the analyzer project first (Release, as the package ships it), so the measured build compiles only the app.

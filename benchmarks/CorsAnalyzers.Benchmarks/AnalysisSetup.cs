@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CorsAnalyzers.Benchmarks;
 
@@ -82,10 +83,11 @@ public static class AnalysisSetup
     }
 
     /// <summary>A compilation of the generated app, parsed once; analyse a <see cref="Compilation.Clone"/> so no run sees another's cached binding.</summary>
-    public static CSharpCompilation CreateCompilation(int fileCount, bool aspNetCore, int corsFileInterval = WebAppGenerator.DefaultCorsFileInterval)
+    public static CSharpCompilation CreateCompilation(
+        int fileCount, bool aspNetCore, int corsFileInterval = WebAppGenerator.DefaultCorsFileInterval, WebAppShape shape = WebAppGenerator.DefaultShape, int programLines = 0)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = WebAppGenerator.Generate(fileCount, aspNetCore, corsFileInterval)
+        var trees = WebAppGenerator.Generate(fileCount, aspNetCore, corsFileInterval, shape, programLines)
             .Select(file => CSharpSyntaxTree.ParseText(file.Text, parseOptions, "/app/" + file.Path))
             .ToArray();
         var options = new CSharpCompilationOptions(
@@ -95,23 +97,40 @@ public static class AnalysisSetup
         return CSharpCompilation.Create("App", trees, References(aspNetCore), options);
     }
 
+    /// <summary>The additional files a build of the app hands the analyzers: the rich app's appsettings.json (the package's build files add it).</summary>
+    public static ImmutableArray<AdditionalText> AdditionalFiles(WebAppShape shape, bool aspNetCore = true)
+        => aspNetCore && shape == WebAppShape.Rich
+            ? ImmutableArray.Create<AdditionalText>(new InMemoryText("/app/" + WebAppGenerator.AppSettingsPath, WebAppGenerator.AppSettings()))
+            : ImmutableArray<AdditionalText>.Empty;
+
     /// <summary>Binds every method body and reports the compiler's diagnostics: the work of a build without analyzers.</summary>
     public static int CompileOnly(Compilation compilation)
         => compilation.Clone().GetDiagnostics().Length;
 
     /// <summary>The compiler's work plus <paramref name="analyzers"/>, one thread, as a build runs them.</summary>
-    public static int CompileWithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
-        => WithAnalyzers(compilation.Clone(), analyzers, logTime: false)
+    public static int CompileWithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> additionalFiles = default)
+        => WithAnalyzers(compilation.Clone(), analyzers, logTime: false, additionalFiles)
             .GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult().Length;
 
-    public static CompilationWithAnalyzers WithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logTime)
+    public static CompilationWithAnalyzers WithAnalyzers(
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logTime, ImmutableArray<AdditionalText> additionalFiles = default)
         => compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles),
                 onAnalyzerException: (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer} threw.", exception),
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: logTime));
+
+    /// <summary>A settings file as the compiler hands it to analyzers.</summary>
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
 
     private static ImmutableArray<DiagnosticAnalyzer> Instantiate(Type[] types)
         => types

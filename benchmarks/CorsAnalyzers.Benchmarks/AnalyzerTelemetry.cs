@@ -15,20 +15,20 @@ namespace CorsAnalyzers.Benchmarks;
 /// </summary>
 public static class AnalyzerTelemetry
 {
-    public static void Run(IReadOnlyList<int> fileCounts, int runs, int corsFileInterval)
+    public static void Run(IReadOnlyList<int> fileCounts, int runs, int corsFileInterval, WebAppShape shape)
     {
         var cors = AnalysisSetup.CorsAnalyzers();
         var aspNetCore = AnalysisSetup.AspNetCoreAnalyzers();
         var all = cors.AddRange(aspNetCore);
         Console.WriteLine($"CorsAnalyzers: {cors.Length} analyzers; ASP.NET Core: {aspNetCore.Length} analyzers (from {string.Join(", ", AnalysisSetup.AspNetCoreAnalyzerPaths().Select(System.IO.Path.GetFileName))}).");
-        Console.WriteLine($"One CORS file in {corsFileInterval}.");
+        Console.WriteLine($"The {shape.ToString().ToLowerInvariant()} app; one CORS file in {corsFileInterval}.");
         Console.WriteLine($"Median of {runs} runs, one thread; 'analyzer' is the compiler's execution time for it, 'build' the wall time of compile + all analyzers.");
         Console.WriteLine();
         Console.WriteLine("| files | build ms | no-analyzer build ms | CorsAnalyzers ms | per file µs | StartupAnalyzer ms | CorsAnalyzers / StartupAnalyzer | all ASP.NET Core analyzers ms |");
         Console.WriteLine("|------:|---------:|--------------------:|-----------------:|------------:|-------------------:|-------------------------------:|-----------------------------:|");
         foreach (var files in fileCounts)
         {
-            var compilation = AnalysisSetup.CreateCompilation(files, aspNetCore: true, corsFileInterval);
+            var compilation = AnalysisSetup.CreateCompilation(files, aspNetCore: true, corsFileInterval, shape);
             var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToArray();
             if (errors.Length > 0)
             {
@@ -47,7 +47,7 @@ public static class AnalyzerTelemetry
                 bare.Add(watch.Elapsed.TotalMilliseconds);
 
                 watch.Restart();
-                var withAnalyzers = AnalysisSetup.WithAnalyzers(compilation.Clone(), all, logTime: true);
+                var withAnalyzers = AnalysisSetup.WithAnalyzers(compilation.Clone(), all, logTime: true, AnalysisSetup.AdditionalFiles(shape));
                 var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
                 withAnalyzers.Compilation.GetDiagnostics();
                 build.Add(watch.Elapsed.TotalMilliseconds);

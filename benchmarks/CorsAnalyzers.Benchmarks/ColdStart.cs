@@ -12,19 +12,19 @@ namespace CorsAnalyzers.Benchmarks;
 /// </summary>
 public static class ColdStart
 {
-    public static void Run(int fileCount)
+    public static void Run(int fileCount, WebAppShape shape)
     {
         // A first round only compiles the code that runs (JIT); its numbers are not shown.
-        CorsSymbols.TryCreate(Create(100, aspNetCore: true), out _);
-        Create(100, aspNetCore: true).GetDiagnostics();
+        CorsSymbols.TryCreate(Create(100, aspNetCore: true, shape), out _);
+        Create(100, aspNetCore: true, shape).GetDiagnostics();
         foreach (var aspNetCore in new[] { true, false })
         {
             // Fresh references each time: nothing read from metadata is shared with an earlier compilation.
-            var checkFirst = Create(fileCount, aspNetCore);
+            var checkFirst = Create(fileCount, aspNetCore, shape);
             var check = Time(() => CorsSymbols.TryCreate(checkFirst, out _));
             var compileAfterCheck = Time(() => checkFirst.GetDiagnostics());
 
-            var compileFirst = Create(fileCount, aspNetCore);
+            var compileFirst = Create(fileCount, aspNetCore, shape);
             var compile = Time(() => compileFirst.GetDiagnostics());
             var checkAfterCompile = Time(() => CorsSymbols.TryCreate(compileFirst, out _));
 
@@ -34,9 +34,9 @@ public static class ColdStart
         }
     }
 
-    private static CSharpCompilation Create(int fileCount, bool aspNetCore)
+    private static CSharpCompilation Create(int fileCount, bool aspNetCore, WebAppShape shape)
     {
-        var template = AnalysisSetup.CreateCompilation(fileCount, aspNetCore);
+        var template = AnalysisSetup.CreateCompilation(fileCount, aspNetCore, shape: shape);
         var references = template.References.OfType<PortableExecutableReference>()
             .Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference.FilePath!));
         return template.WithReferences(references);

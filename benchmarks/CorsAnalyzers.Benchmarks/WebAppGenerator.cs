@@ -1,17 +1,45 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
 namespace CorsAnalyzers.Benchmarks;
 
+/// <summary>Which app <see cref="WebAppGenerator"/> writes.</summary>
+public enum WebAppShape
+{
+    /// <summary>The first benchmark app: modules, and 1% of files with one policy shape each and an extension-method pipeline.</summary>
+    Classic,
+
+    /// <summary>
+    /// The classic modules plus the shapes real apps have (issue 11): static CORS helpers with branching policies, pipeline
+    /// helpers, a route table of a thousand <c>MapGet</c> lambdas on the pipeline's way, long origin lists, <c>RequireCors</c>,
+    /// <c>[EnableCors]</c>, hand-written headers and configuration reads backed by an <c>appsettings.json</c>.
+    /// </summary>
+    Rich,
+}
+
 /// <summary>
 /// Writes the source of a web app of a given size: modules of models, services, controllers and minimal-API
 /// endpoints (ordinary code with LINQ), and about 1% of files that configure CORS policies (every shape the
 /// policy model reads) and a middleware pipeline. Deterministic: the same count gives the same files.
+/// The rich shape is in WebAppGenerator.Rich.cs.
 /// </summary>
-public static class WebAppGenerator
+public static partial class WebAppGenerator
 {
     /// <summary>One CORS file per this many files, by default.</summary>
     public const int DefaultCorsFileInterval = 100;
+
+    /// <summary>The app every command generates unless told <c>--app classic</c>.</summary>
+    public const WebAppShape DefaultShape = WebAppShape.Rich;
+
+    /// <summary>The value of a <c>--app classic|rich</c> option (<see cref="DefaultShape"/> without one).</summary>
+    public static WebAppShape ParseShape(string? value) => value switch
+    {
+        null => DefaultShape,
+        "classic" => WebAppShape.Classic,
+        "rich" => WebAppShape.Rich,
+        _ => throw new ArgumentException($"--app is 'classic' or 'rich', not '{value}'."),
+    };
 
     /// <summary>The implicit usings of the web SDK (the benchmark's in-memory compilation has no SDK to add them).</summary>
     public const string WebGlobalUsings = """
@@ -42,11 +70,19 @@ public static class WebAppGenerator
         """;
 
     /// <summary>
-    /// The files of an app with <paramref name="fileCount"/> source files (besides Program.cs and the global usings).
-    /// With <paramref name="aspNetCore"/> false the app is plain C# (services and models, no ASP.NET Core, no CORS).
+    /// The files of an app with <paramref name="fileCount"/> source files (besides Program.cs and the global usings, and
+    /// for the rich app its route table). With <paramref name="aspNetCore"/> false the app is plain C# (services and
+    /// models, no ASP.NET Core, no CORS) whatever the shape. <paramref name="programLines"/> pads the rich app's
+    /// Program.cs with inline endpoints to about that many lines (the editor benchmark's file); 0 leaves it short.
     /// </summary>
-    public static IReadOnlyList<(string Path, string Text)> Generate(int fileCount, bool aspNetCore, int corsFileInterval = DefaultCorsFileInterval)
+    public static IReadOnlyList<(string Path, string Text)> Generate(
+        int fileCount, bool aspNetCore, int corsFileInterval = DefaultCorsFileInterval, WebAppShape shape = DefaultShape, int programLines = 0)
     {
+        if (aspNetCore && shape == WebAppShape.Rich)
+        {
+            return GenerateRich(fileCount, corsFileInterval, programLines);
+        }
+
         var files = new List<(string, string)>(fileCount + 2)
         {
             ("GlobalUsings.cs", aspNetCore ? WebGlobalUsings : PlainGlobalUsings),

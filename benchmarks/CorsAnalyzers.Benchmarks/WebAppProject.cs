@@ -8,13 +8,14 @@ namespace CorsAnalyzers.Benchmarks;
 
 /// <summary>
 /// Writes the generated app as a web project that uses CorsAnalyzers from this repository as an analyzer, for
-/// <c>dotnet build -p:ReportAnalyzer=true</c>; optionally with SonarAnalyzer.CSharp and its CORS rule S5122.
+/// <c>dotnet build -p:ReportAnalyzer=true</c>; optionally with SonarAnalyzer.CSharp and its CORS rule S5122. The project
+/// imports the package's build files, as a package reference would, so the rich app's appsettings.json reaches the analyzer.
 /// </summary>
 public static class WebAppProject
 {
     public const string SonarVersion = "9.32.0.97167";
 
-    public static void Write(string folder, int fileCount, bool sonar)
+    public static void Write(string folder, int fileCount, bool sonar, WebAppShape shape)
     {
         folder = Path.GetFullPath(folder);
         if (Directory.Exists(folder))
@@ -24,6 +25,7 @@ public static class WebAppProject
 
         Directory.CreateDirectory(folder);
         var analyzerProject = Path.Combine(RepositoryRoot(), "src", "CorsAnalyzers", "CorsAnalyzers.csproj");
+        var packageBuild = Path.Combine(RepositoryRoot(), "src", "CorsAnalyzers.Package", "build", "CorsAnalyzers");
 
         // The repository's build settings (warnings as errors, central versions) are not the app's.
         File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");
@@ -37,6 +39,8 @@ public static class WebAppProject
                 <Nullable>enable</Nullable>
                 <RootNamespace>App</RootNamespace>
               </PropertyGroup>
+              <Import Project="{{packageBuild}}.props" />
+              <Import Project="{{packageBuild}}.targets" />
               <ItemGroup>
                 <ProjectReference Include="{{analyzerProject}}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
               </ItemGroup>
@@ -69,7 +73,12 @@ public static class WebAppProject
         }
 
         File.WriteAllText(Path.Combine(folder, ".globalconfig"), globalConfig.ToString());
-        foreach (var (path, text) in WebAppGenerator.Generate(fileCount, aspNetCore: true))
+        if (shape == WebAppShape.Rich)
+        {
+            File.WriteAllText(Path.Combine(folder, WebAppGenerator.AppSettingsPath), WebAppGenerator.AppSettings());
+        }
+
+        foreach (var (path, text) in WebAppGenerator.Generate(fileCount, aspNetCore: true, shape: shape))
         {
             if (path == "GlobalUsings.cs")
             {
@@ -81,7 +90,7 @@ public static class WebAppProject
             File.WriteAllText(file, text);
         }
 
-        Console.WriteLine($"Wrote {fileCount:N0} files to {folder}{(sonar ? $" (with SonarAnalyzer.CSharp {SonarVersion}, S5122 on)" : "")}.");
+        Console.WriteLine($"Wrote the {shape.ToString().ToLowerInvariant()} app, {fileCount:N0} files, to {folder}{(sonar ? $" (with SonarAnalyzer.CSharp {SonarVersion}, S5122 on)" : "")}.");
     }
 
     private static string SonarItems() => $$"""
