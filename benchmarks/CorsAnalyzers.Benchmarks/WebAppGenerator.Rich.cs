@@ -140,7 +140,7 @@ public static partial class WebAppGenerator
     {
         var group = m % 4 == 0 ? ".RequireCors(\"Api\")" : "";
         var byId = m % 2 == 0
-            ? $".RequireCors(policy => policy.WithOrigins(\"https://module{m}.contoso.com\").WithMethods(\"GET\"))"
+            ? $".RequireCors(policy => policy.WithOrigins(\"https://module{m}.contoso.com\").WithMethods(\"GET\").WithHeaders(\"Content-Type\"))"
             : ".RequireCors(\"Public\")";
 
         // One module in twenty writes CORS headers by hand for its static files, from a fixed trusted origin.
@@ -203,6 +203,7 @@ public static partial class WebAppGenerator
             4 => $$"""
                 var built = new CorsPolicyBuilder(TrustedOrigins)
                     .AllowAnyMethod()
+                    .WithHeaders("Content-Type", "Authorization")
                     .WithExposedHeaders("X-Total-Count")
                     .SetPreflightMaxAge(TimeSpan.FromMinutes(10))
                     .Build();
@@ -415,7 +416,7 @@ public static partial class WebAppGenerator
             {
                 options.AddDefaultPolicy(policy => policy.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Authorization"));
                 options.AddPolicy("Api", policy => policy.WithOrigins(origins).AllowAnyHeader().WithMethods("GET", "POST", "PUT", "DELETE").AllowCredentials());
-                options.AddPolicy("Public", policy => policy.AllowAnyOrigin().WithMethods("GET"));
+                options.AddPolicy("Public", policy => policy.AllowAnyOrigin().WithMethods("GET").WithHeaders("Content-Type"));
                 options.AddPolicy("Admin", policy => policy.WithOrigins(adminOrigin).AllowAnyMethod().AllowAnyHeader().AllowCredentials());
             });
             """);
