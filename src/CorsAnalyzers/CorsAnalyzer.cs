@@ -101,11 +101,17 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         // anywhere in the member that configures the policy (a later `policy.Origins.Add(...)` statement, say) is a local
         // diagnostic (the IDE shows and fixes only local ones; LocalDiagnosticsTests); one delegate, so that a block costs
         // no allocation of ours. The registry is filled from the same callback: no second walk of the code.
+        var filter = CreateFilter(symbols, policies, pipelines, registry, headers);
         Action<OperationAnalysisContext> analyzeOperation = operationContext =>
         {
             switch (operationContext.Operation)
             {
                 case IInvocationOperation invocation:
+                    if (!filter.Passes(invocation))
+                    {
+                        break;
+                    }
+
                     if (policies && PolicyDiscovery.FromInvocation(invocation, symbols) is { } policy)
                     {
                         AnalyzePolicy(operationContext, policy);
@@ -180,6 +186,33 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                 }
             });
         }
+    }
+
+    /// <summary>The invocations any model of this compilation reads: each model answers for the methods it knows.</summary>
+    private static CallFilter CreateFilter(CorsSymbols symbols, bool policies, PipelineModel? pipelines, CorsRegistry? registry, HeaderSymbols? headers)
+    {
+        var readers = new System.Collections.Generic.List<Func<IMethodSymbol, bool>>(4);
+        if (policies)
+        {
+            readers.Add(definition => PolicyDiscovery.ReadsCallsTo(definition, symbols));
+        }
+
+        if (pipelines is not null)
+        {
+            readers.Add(pipelines.ReadsCallsTo);
+        }
+
+        if (registry is not null)
+        {
+            readers.Add(registry.ReadsCallsTo);
+        }
+
+        if (headers is not null)
+        {
+            readers.Add(definition => HeaderWrites.ReadsCallsTo(definition, headers));
+        }
+
+        return CallFilter.Create(readers);
     }
 
     private void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)

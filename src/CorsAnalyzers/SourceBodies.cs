@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,6 +31,110 @@ internal static class SourceBodies
             LocalFunctionStatementSyntax localFunction => (model.GetOperation(localFunction) as ILocalFunctionOperation)?.Body,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// False when the body of <paramref name="method"/> certainly calls neither a method <paramref name="isKnown"/> accepts by
+    /// name nor a method declared in source: then following it cannot find anything, and its body is never bound (binding
+    /// a route table of a thousand <c>MapGet</c> lambdas, on every edit, was most of an editor's wait for our diagnostics).
+    /// A necessary condition on names, never a decision: a method can only be called by its own name, so a call whose
+    /// name is neither a known method's nor any source member's or local function's cannot be either. Calls inside lambdas
+    /// and local functions count only with <paramref name="inLambdas"/>. True whenever the syntax leaves a doubt.
+    /// </summary>
+    public static bool MayCall(IMethodSymbol method, Func<string, bool> isKnown, SourceNames sourceNames, bool inLambdas)
+    {
+        method = Implementation(method);
+        if (method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return true;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+        SyntaxNode? body = syntax switch
+        {
+            MethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
+            LocalFunctionStatementSyntax localFunction => (SyntaxNode?)localFunction.Body ?? localFunction.ExpressionBody,
+            _ => null,
+        };
+        if (body is null)
+        {
+            return true;
+        }
+
+        HashSet<string>? localFunctions = null;
+        foreach (var node in body.DescendantNodes(node => inLambdas || node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is not InvocationExpressionSyntax invocation)
+            {
+                continue;
+            }
+
+            var name = invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is null || isKnown(name) || sourceNames.IsMemberName(name))
+            {
+                return true;
+            }
+
+            // Local functions are not members: those this body can call are declared in its outermost enclosing member.
+            localFunctions ??= LocalFunctionNames(syntax);
+            if (localFunctions.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The member names declared in a compilation's source, asked once per name (each question walks its declarations).</summary>
+    internal sealed class SourceNames
+    {
+        private static readonly object Declared = new();
+        private static readonly object Undeclared = new();
+
+        private readonly Compilation _compilation;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _answers = new(StringComparer.Ordinal);
+
+        public SourceNames(Compilation compilation) => _compilation = compilation;
+
+        public bool IsMemberName(string name)
+        {
+            if (!_answers.TryGetValue(name, out var answer))
+            {
+                answer = _compilation.ContainsSymbolsWithName(name, SymbolFilter.Member) ? Declared : Undeclared;
+                _answers.TryAdd(name, answer);
+            }
+
+            return answer == Declared;
+        }
+    }
+
+    private static HashSet<string> LocalFunctionNames(SyntaxNode declaration)
+    {
+        // A local function is a statement, not a member: the first member above it is the method (or global statement)
+        // whose body declares every local function it can call; top-level statements' are in the file's other statements.
+        SyntaxNode scope = declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? declaration;
+        if (scope is GlobalStatementSyntax { Parent: { } file })
+        {
+            scope = file;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in scope.DescendantNodesAndSelf())
+        {
+            if (node is LocalFunctionStatementSyntax localFunction)
+            {
+                names.Add(localFunction.Identifier.ValueText);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>

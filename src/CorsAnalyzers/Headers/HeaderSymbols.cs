@@ -44,7 +44,10 @@ internal sealed class HeaderSymbols
 
         // IDictionary<,> lives with object (System.Runtime in reference assemblies, System.Private.CoreLib at run time).
         Dictionary = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName(DictionaryName);
-        CollectionExtensions = WellKnownTypes.Get(compilation, "System.Collections", CollectionExtensionsName);
+        // CollectionExtensions: System.Collections in reference assemblies, with object in the runtime's own (System.Private.CoreLib).
+        CollectionExtensions = WellKnownTypes.FindAssembly(compilation, "System.Collections")?.GetTypeByMetadataName(CollectionExtensionsName)
+            ?? compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName(CollectionExtensionsName)
+            ?? compilation.GetTypeByMetadataName(CollectionExtensionsName);
         HttpHeaders = WellKnownTypes.Get(compilation, "System.Net.Http", HttpHeadersName);
         HttpResponseHeaders = WellKnownTypes.Get(compilation, "System.Net.Http", HttpResponseHeadersName);
         ResponseHeadersProperty = FindProperty(HttpResponse, "Headers");

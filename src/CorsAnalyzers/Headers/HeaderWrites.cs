@@ -13,6 +13,16 @@ namespace CorsAnalyzers.Headers;
 internal static class HeaderWrites
 {
     /// <summary>The write <paramref name="invocation"/> makes, or null. Cheap for every other call: declaring-type checks first.</summary>
+    /// <summary>True when calls to <paramref name="definition"/> may write a header (the host's <see cref="CallFilter"/>).</summary>
+    public static bool ReadsCallsTo(IMethodSymbol definition, HeaderSymbols symbols)
+    {
+        var type = definition.ContainingType;
+        return symbols.IsDictionary(type)
+            || SymbolEqualityComparer.Default.Equals(type, symbols.HeaderDictionaryExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, symbols.CollectionExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, symbols.HttpHeaders);
+    }
+
     public static HeaderWrite? Read(IInvocationOperation invocation, HeaderSymbols symbols)
     {
         var method = invocation.TargetMethod;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -31,12 +32,22 @@ internal sealed class PipelineBlock
             root = root.Parent;
         }
 
+        // Every call of the body, lambdas included (a branch's pipeline is built in one). A stack of our own, not
+        // DescendantsAndSelf's nested iterators: a top-level program of a thousand endpoints is walked on every edit.
         var collector = new PipelineCollector(model, containingSymbol);
-        foreach (var operation in root.DescendantsAndSelf())
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
+            var operation = pending.Pop();
             if (operation is IInvocationOperation call)
             {
                 collector.Add(call, cancellationToken);
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -23,11 +24,17 @@ internal sealed class PipelineModel
     private readonly ConcurrentDictionary<IParameterSymbol, MiddlewareKind[]> _helperKinds = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, HelperRegistrations> _helperRegistrations = new(SymbolEqualityComparer.Default);
     private readonly Compilation _compilation;
+    private readonly SourceBodies.SourceNames _sourceNames;
+
+    // The names a helper's calls need for following it to find anything (SourceBodies.MayCall); one delegate each.
+    private static readonly Func<string, bool> IsMiddlewareName = PipelineSymbols.IsMiddlewareName;
+    private static readonly Func<string, bool> IsRegistrationName = PipelineSymbols.IsRegistrationName;
     private int _declaresCorsMetadata; // 0 unknown, 1 no, 2 yes
 
     public PipelineModel(Compilation compilation, PipelineSymbols symbols)
     {
         _compilation = compilation;
+        _sourceNames = new SourceBodies.SourceNames(compilation);
         Symbols = symbols;
     }
 
@@ -111,6 +118,33 @@ internal sealed class PipelineModel
     }
 
     /// <summary>
+    /// True when calls to <paramref name="definition"/> may add the CORS middleware (the host's <see cref="CallFilter"/>):
+    /// <c>UseCors</c>, or a method declared in source that receives a builder.
+    /// </summary>
+    public bool ReadsCallsTo(IMethodSymbol definition)
+    {
+        if (Symbols.IsCorsMiddlewareExtensions(definition.ContainingType))
+        {
+            return true;
+        }
+
+        if (!IsInSource(definition))
+        {
+            return false;
+        }
+
+        foreach (var parameter in definition.Parameters)
+        {
+            if (Symbols.IsApplicationBuilder(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when <paramref name="invocation"/> may add the CORS middleware: a <c>UseCors</c> call, or a call to a method
     /// declared in source that receives a builder and whose body adds it. The cheap filter every invocation goes through.
     /// </summary>
@@ -183,7 +217,8 @@ internal sealed class PipelineModel
         }
 
         var kinds = MiddlewareKinds.None;
-        if (depth < MaxHelperDepth && SourceBodies.GetBody(method, model) is { } body)
+        if (depth < MaxHelperDepth && SourceBodies.MayCall(method, IsMiddlewareName, _sourceNames, inLambdas: false)
+            && SourceBodies.GetBody(method, model) is { } body)
         {
             foreach (var invocation in InvocationsInOrder(body))
             {
@@ -222,7 +257,8 @@ internal sealed class PipelineModel
 
         var services = RegisteredServices.None;
         var isExplicit = false;
-        if (depth < MaxHelperDepth && SourceBodies.GetBody(method, model) is { } body)
+        if (depth < MaxHelperDepth && SourceBodies.MayCall(method, IsRegistrationName, _sourceNames, inLambdas: true)
+            && SourceBodies.GetBody(method, model) is { } body)
         {
             foreach (var operation in body.DescendantsAndSelf())
             {

@@ -66,7 +66,8 @@ internal sealed class PipelineSymbols
     {
         ApplicationBuilder = applicationBuilder;
         WebApplication = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore", WebApplicationName);
-        CorsMetadata = WellKnownTypes.Get(compilation, WellKnownTypes.CorsAssembly, CorsMetadataName);
+        // ICorsMetadata is declared with the endpoint metadata interfaces (Microsoft.AspNetCore.Http.Abstractions), not in Cors.
+        CorsMetadata = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", CorsMetadataName);
         CorsEndpointConventionBuilderExtensions = cors.CorsEndpointConventionBuilderExtensions;
         _corsMiddlewareExtensions = cors.CorsMiddlewareExtensions;
         _middlewareTypes = DeclaringTypes(compilation, MiddlewareMethods);
@@ -131,6 +132,34 @@ internal sealed class PipelineSymbols
 
         services = RegisteredServices.None;
         isExplicit = false;
+        return false;
+    }
+
+    /// <summary>True when <paramref name="name"/> is the name of one of <see cref="MiddlewareMethods"/> (not that a method is one).</summary>
+    public static bool IsMiddlewareName(string name)
+    {
+        foreach (var method in MiddlewareMethods)
+        {
+            if (method.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="name"/> is the name of one of <see cref="RegistrationMethods"/> (not that a method is one).</summary>
+    public static bool IsRegistrationName(string name)
+    {
+        foreach (var method in RegistrationMethods)
+        {
+            if (method.Name == name)
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 

@@ -10,6 +10,15 @@ namespace CorsAnalyzers.Policies;
 /// </summary>
 internal static class PolicyDiscovery
 {
+    /// <summary>True when calls to <paramref name="definition"/> may configure a policy (the host's <see cref="CallFilter"/>).</summary>
+    public static bool ReadsCallsTo(IMethodSymbol definition, CorsSymbols symbols)
+    {
+        var containingType = definition.ContainingType;
+        return SymbolEqualityComparer.Default.Equals(containingType, symbols.CorsOptions)
+            || SymbolEqualityComparer.Default.Equals(containingType, symbols.CorsMiddlewareExtensions)
+            || SymbolEqualityComparer.Default.Equals(containingType, symbols.CorsEndpointConventionBuilderExtensions);
+    }
+
     /// <summary>The policy configured by this call, or null when it does not configure one we can read.</summary>
     public static CorsPolicyModel? FromInvocation(IInvocationOperation invocation, CorsSymbols symbols)
     {

@@ -87,6 +87,47 @@ internal sealed class CorsRegistry
     /// <summary>Where endpoints get CORS metadata: <c>RequireCors(...)</c>, <c>[EnableCors]</c>, <c>new EnableCorsAttribute(...)</c>.</summary>
     public IEnumerable<CorsMetadataSite> EndpointMetadata => _endpointMetadata;
 
+    /// <summary>
+    /// True when calls to <paramref name="definition"/> may tell the registry something (the host's <see cref="CallFilter"/>):
+    /// what <see cref="Observe(IInvocationOperation, bool)"/> reads, asked of the method alone. A generic method's type
+    /// arguments differ per call, so every generic method passes.
+    /// </summary>
+    public bool ReadsCallsTo(IMethodSymbol definition)
+    {
+        var assembly = definition.ContainingAssembly;
+        if (SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
+        {
+            return definition.IsGenericMethod;
+        }
+
+        var kind = _symbols.Classify(assembly);
+        if (kind == AssemblyKind.Cors)
+        {
+            return true;
+        }
+
+        if (kind == AssemblyKind.Platform)
+        {
+            return false;
+        }
+
+        if (definition.IsGenericMethod)
+        {
+            return true;
+        }
+
+        if (kind == AssemblyKind.Framework)
+        {
+            var pipeline = _symbols.Pipeline;
+            return pipeline.GetMiddleware(definition) != MiddlewareKind.None
+                || pipeline.IsWebApplication(definition.ContainingType)
+                || pipeline.TryGetRegistration(definition, out _, out _)
+                || TakesTypesOrDelegates(definition.Parameters);
+        }
+
+        return kind == AssemblyKind.Other && HandsOver(definition.Parameters);
+    }
+
     /// <summary>Records what one invocation of user code tells about the app. Asked of every invocation: cheap tests first.</summary>
     public void Observe(IInvocationOperation invocation, bool addsCorsMiddleware)
     {
@@ -374,6 +415,37 @@ internal sealed class CorsRegistry
                 }
             }
         }
+    }
+
+    // The arguments ObserveFrameworkCall reads: typeof(...) (a Type, or an object) and lambdas (a delegate type, Delegate).
+    private bool TakesTypesOrDelegates(ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            var type = parameter.Type;
+            if (type.TypeKind == TypeKind.Delegate || type.SpecialType is SpecialType.System_Object or SpecialType.System_Delegate or SpecialType.System_MulticastDelegate
+                || SymbolEqualityComparer.Default.Equals(type, _symbols.SystemType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HandsOver(ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            var type = parameter.Type;
+            if (type.SpecialType == SpecialType.None
+                && (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions) || _symbols.HoldsServices(type) || _symbols.Pipeline.IsApplicationBuilder(type)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A method or constructor of another assembly that receives the app's services, pipeline or CORS options.</summary>

@@ -55,6 +55,9 @@ internal sealed class RegistrySymbols
         CorsService = _corsAssembly.GetTypeByMetadataName(CorsServiceName);
         EnableCorsAttribute = _corsAssembly.GetTypeByMetadataName(EnableCorsAttributeName);
         RouteOptions = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Routing", RouteOptionsName);
+
+        // System.Type lives with object (System.Runtime in reference assemblies, System.Private.CoreLib at run time).
+        SystemType = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName("System.Type");
         _servicesHolders = new[]
         {
             WellKnownTypes.Get(compilation, "Microsoft.Extensions.DependencyInjection.Abstractions", ServiceCollectionName),
@@ -78,6 +81,8 @@ internal sealed class RegistrySymbols
     public INamedTypeSymbol? EnableCorsAttribute { get; }
 
     public INamedTypeSymbol? RouteOptions { get; }
+
+    public INamedTypeSymbol? SystemType { get; }
 
     /// <summary>
     /// Who wrote <paramref name="assembly"/>, as far as CORS cares; cached per assembly, so the per-invocation question

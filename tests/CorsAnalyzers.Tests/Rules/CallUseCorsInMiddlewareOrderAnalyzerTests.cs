@@ -373,6 +373,88 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
     }
 
     [Fact]
+    public async Task HelperThatAuthorizesThroughItsLocalFunction_Reports()
+    {
+        // The helper's own calls are a local function's (not a member of any type): it is still followed.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseRouting();
+            app.{|#1:UseSecurity()|};
+            app.{|#0:UseCors()|};
+            app.Run();
+
+            static class SecurityExtensions
+            {
+                public static IApplicationBuilder UseSecurity(this IApplicationBuilder app)
+                {
+                    Secure(app);
+                    return app;
+
+                    static void Secure(IApplicationBuilder pipeline) => pipeline.UseAuthorization();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "UseCors() is called after UseSecurity(), which calls UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors() before UseSecurity()."));
+    }
+
+    [Fact]
+    public async Task TopLevelLocalFunctionThatAuthorizes_Reports()
+    {
+        // A local function of the top-level statements that calls another one: neither is a member, both are followed.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseRouting();
+            {|#1:UseSecurity(app)|};
+            app.{|#0:UseCors()|};
+            app.Run();
+
+            static void UseSecurity(IApplicationBuilder pipeline) => Authorize(pipeline);
+
+            static void Authorize(IApplicationBuilder pipeline) => pipeline.UseAuthorization();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+                "UseCors() is called after UseSecurity(), which calls UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors() before UseSecurity()."));
+    }
+
+    [Fact]
+    public async Task RouteTableHelperBeforeUseCors_IsNotMiddleware_DoesNotReport()
+    {
+        // A helper that only maps endpoints (no middleware, no call of a method declared in source) adds nothing: its
+        // body is never bound, and the pipeline after it is judged as if it were not there.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors();
+            var app = builder.Build();
+            app.UseRouting();
+            app.MapRoutes();
+            app.UseCors("Api");
+            app.UseAuthorization();
+            app.Run();
+
+            static class Routes
+            {
+                public static WebApplication MapRoutes(this WebApplication app)
+                {
+                    app.MapGet("/a", () => Results.Ok("a")).RequireCors("Api");
+                    app.MapGet("/b", async (HttpContext context) => { await context.Response.WriteAsync("b"); });
+                    return app;
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task HelperThatCallsUseCorsFirst_DoesNotReport()
     {
         const string source = """
