@@ -90,14 +90,31 @@ public static class PolicyNameFix
             }
         }
 
+        // Loops, not LINQ over (name, distance) tuples: a build compiled the JIT's whole ordering machinery for that tuple.
         var limit = Math.Max(1, name.Length / 3);
-        return defined
-            .Select(candidate => (Name: candidate, Distance: EditDistance(name.ToLowerInvariant(), candidate.ToLowerInvariant())))
-            .Where(candidate => candidate.Distance <= limit)
-            .OrderBy(candidate => candidate.Distance)
-            .ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
-            .Select(candidate => candidate.Name)
-            .ToImmutableArray();
+        var lowered = name.ToLowerInvariant();
+        var names = new List<string>();
+        var distances = new List<int>();
+        foreach (var candidate in defined)
+        {
+            var distance = EditDistance(lowered, candidate.ToLowerInvariant());
+            if (distance > limit)
+            {
+                continue;
+            }
+
+            // Insert in order: nearest first, then by name (the list is short).
+            var at = names.Count;
+            while (at > 0 && (distances[at - 1] > distance || (distances[at - 1] == distance && string.CompareOrdinal(names[at - 1], candidate) > 0)))
+            {
+                at--;
+            }
+
+            names.Insert(at, candidate);
+            distances.Insert(at, distance);
+        }
+
+        return names.ToImmutableArray();
     }
 
     /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>
