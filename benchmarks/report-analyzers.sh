@@ -2,7 +2,9 @@
 # Builds a generated web app (default 1,000 files; 10000 works too) with -p:ReportAnalyzer=true and prints the compiler's
 # time for our analyzers beside ASP.NET Core's StartupAnalyzer (and SonarAnalyzer.CSharp's S5122 when it restores).
 # The app and the log go to artifacts/ (not in git).
-# Usage: bash benchmarks/report-analyzers.sh [files] [--app rich|classic] [--no-sonar] [--runs N]
+# Usage: bash benchmarks/report-analyzers.sh [files] [--app rich|classic] [--image r2r|il|both] [--no-sonar] [--runs N]
+# --image: the analyzer as the package hands it to the compiler on linux-x64 (r2r, precompiled: the default there), the IL
+# assembly every other platform gets (il), or both in alternate builds (both), each with its own medians.
 # --app: the rich app (default: helpers, a route table, long origin lists, RequireCors, [EnableCors], hand-written headers,
 # configuration and appsettings.json; see WebAppGenerator.Rich.cs) or the classic one the earlier numbers were taken on.
 # With --runs N the app is built N times and each build's times are printed, then the median ratios: single builds on a
@@ -18,11 +20,15 @@ sonar="--sonar"
 [[ " $* " == *" --no-sonar "* ]] && sonar=""
 runs=1
 shape=rich
+image=il
+[ "$(dotnet --info 2>/dev/null | awk '/^ *RID:/ { print $2; exit }')" = linux-x64 ] && image=r2r
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   [[ "${args[$i]}" == "--runs" ]] && runs="${args[$((i + 1))]}"
   [[ "${args[$i]}" == "--app" ]] && shape="${args[$((i + 1))]:-}"
+  [[ "${args[$i]}" == "--image" ]] && image="${args[$((i + 1))]:-}"
 done
+case "$image" in r2r) images=(r2r) ;; il) images=(il) ;; both) images=(il r2r) ;; *) echo "--image is r2r, il or both, not '$image'." >&2; exit 2 ;; esac
 if [[ "$shape" != rich && "$shape" != classic ]]; then
   echo "--app is rich or classic, not '$shape'." >&2
   exit 2
@@ -35,12 +41,20 @@ if [ -n "$sonar" ] && ! dotnet restore "$app" -v:q -nologo >/dev/null 2>&1; then
   dotnet benchmarks/CorsAnalyzers.Benchmarks/bin/Release/net10.0/CorsAnalyzers.Benchmarks.dll generate "$app" "$files" --app "$shape"
 fi
 
-# Build the analyzer project first (Release, as the package ships it), so the measured build compiles only the app.
+# Build the analyzer project first (Release, as the package ships it), so the measured build compiles only the app; and
+# the precompiled image the package carries for linux-x64 (src/CorsAnalyzers.ReadyToRun).
 dotnet build src/CorsAnalyzers -c Release -v:q -nologo >/dev/null
-summary="$(mktemp)"
-trap 'rm -f "$summary"' EXIT
+if [[ " ${images[*]} " == *" r2r "* ]]; then
+  dotnet publish src/CorsAnalyzers.ReadyToRun -c Release -o artifacts/r2r -v:q -nologo >/dev/null
+fi
+summaries="$(mktemp -d)"
+trap 'rm -rf "$summaries"' EXIT
 for ((run = 1; run <= runs; run++)); do
-  dotnet build "$app" --no-incremental -p:ReportAnalyzer=true -p:BuildProjectReferences=false -v:d -clp:PerformanceSummary -nologo >"$log" 2>&1 \
+ for current in "${images[@]}"; do
+  imageProperty=""
+  [ "$current" = r2r ] && imageProperty="-p:CorsAnalyzersImage=$PWD/artifacts/r2r/CorsAnalyzers.dll"
+  summary="$summaries/$current"
+  dotnet build "$app" --no-incremental -p:ReportAnalyzer=true -p:BuildProjectReferences=false $imageProperty -v:d -clp:PerformanceSummary -nologo >"$log" 2>&1 \
     || { tail -n 30 "$log"; exit 1; }
 
   # The compiler's report for the app's Csc task: the totals, each analyzer assembly, and the analyzers we compare.
@@ -54,13 +68,17 @@ for ((run = 1; run <= runs; run++)); do
   ours="$(awk '/CorsAnalyzers\.CorsAnalyzer / { print $1; exit }' <<<"$report")"
   startup="$(awk '/StartupAnalyzer \(/ { print $1; exit }' <<<"$report")"
   sonarRule="$(awk '/\(S5122\)/ { print $1; exit }' <<<"$report")"
-  echo "build $run: CorsAnalyzers ${ours:-?} s, StartupAnalyzer ${startup:-?} s, S5122 ${sonarRule:-n/a} s"
+  echo "build $run ($current): CorsAnalyzers ${ours:-?} s, StartupAnalyzer ${startup:-?} s, S5122 ${sonarRule:-n/a} s"
   echo "${ours:-0} ${startup:-0} ${sonarRule:-0}" >>"$summary"
+ done
 done
 
-if [ "$runs" -gt 1 ]; then
+for current in "${images[@]}"; do
+  [ "$runs" -gt 1 ] || break
+  summary="$summaries/$current"
+  echo "$current:"
   sort -n -k1 "$summary" | awk '{ a[NR] = $1 } END { printf "median CorsAnalyzers: %.3f s\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
   awk '$3 > 0 { print $1 / $3 }' "$summary" | sort -n | awk '{ a[NR] = $1 } END { if (NR) printf "median CorsAnalyzers / S5122: %.2f (%.2f-%.2f)\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2, a[1], a[NR] }'
   awk '$2 > 0 { print $1 / $2 }' "$summary" | sort -n | awk '{ a[NR] = $1 } END { if (NR) printf "median CorsAnalyzers / StartupAnalyzer: %.2f (%.2f-%.2f)\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2, a[1], a[NR] }'
-fi
+done
 echo "Full log of the last build: $log"

@@ -42,7 +42,9 @@ public static class WebAppProject
               <Import Project="{{packageBuild}}.props" />
               <Import Project="{{packageBuild}}.targets" />
               <ItemGroup>
-                <ProjectReference Include="{{analyzerProject}}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" />
+                <ProjectReference Include="{{analyzerProject}}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" SetConfiguration="Configuration=Release" Condition="'$(CorsAnalyzersImage)' == ''" />
+                <!-- report-analyzers.sh with the r2r image: the precompiled assembly the package hands the compiler on linux-x64. -->
+                <Analyzer Include="$(CorsAnalyzersImage)" Condition="'$(CorsAnalyzersImage)' != ''" />
               </ItemGroup>
             {{(sonar ? SonarItems() : "")}}
             </Project>

@@ -1,6 +1,10 @@
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using CorsAnalyzers.EndToEnd.Tests.Infrastructure;
@@ -28,7 +32,68 @@ public sealed class PackageTests
         Assert.Contains("README.md", entries);
         Assert.Contains("build/CorsAnalyzers.props", entries);
         Assert.Contains("build/CorsAnalyzers.targets", entries);
+        Assert.Contains("build/r2r/linux-x64/CorsAnalyzers.dll", entries);
     }
+
+    [Fact]
+    public void PrecompiledAnalyzer_IsAReadyToRunImageOfTheSameAssembly()
+    {
+        using var package = ZipFile.OpenRead(_feed.PackagePath);
+        var il = Read(package, "analyzers/dotnet/cs/CorsAnalyzers.dll");
+        var image = Read(package, "build/r2r/linux-x64/CorsAnalyzers.dll");
+
+        using var ilReader = new PEReader(new MemoryStream(il));
+        using var imageReader = new PEReader(new MemoryStream(image));
+        Assert.Equal(0, ilReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+        Assert.NotEqual(0, imageReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+
+        // The same assembly: name, version and every type, so the compiler loads one CorsAnalyzers whichever file it gets.
+        var ilMetadata = ilReader.GetMetadataReader();
+        var imageMetadata = imageReader.GetMetadataReader();
+        Assert.Equal(ilMetadata.GetAssemblyDefinition().GetAssemblyName().FullName, imageMetadata.GetAssemblyDefinition().GetAssemblyName().FullName);
+        Assert.Equal(TypeNames(ilMetadata), TypeNames(imageMetadata));
+    }
+
+    [Fact]
+    public async Task Build_HandsTheCompilerThePrecompiledAnalyzerOnLinuxX64_UnlessOptedOut()
+    {
+        var app = _feed.CreateApp("ReadyToRun").WithFiles(new Dictionary<string, string>
+        {
+            ["Program.cs"] = "var app = WebApplication.Create(args);\napp.MapGet(\"/\", () => \"hi\");\napp.Run();\n",
+        });
+
+        var precompiled = await app.BuildAsync("-v:d");
+        var optedOut = await app.BuildAsync("--no-incremental", "-v:d", "-p:CorsAnalyzersReadyToRun=false");
+
+        Assert.True(precompiled.Succeeded && optedOut.Succeeded, precompiled + "\n" + optedOut);
+        // The .NET SDK's RID is the test's own: the package has an image for linux-x64 only, and elsewhere the IL assembly runs.
+        var analyzer = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64"
+            ? "build/r2r/linux-x64/CorsAnalyzers.dll"
+            : "analyzers/dotnet/cs/CorsAnalyzers.dll";
+        Assert.Equal(new[] { analyzer, "analyzers/dotnet/cs/CorsAnalyzers.CodeFixes.dll" }, AnalyzerFiles(precompiled.Output));
+        Assert.Equal(new[] { "analyzers/dotnet/cs/CorsAnalyzers.dll", "analyzers/dotnet/cs/CorsAnalyzers.CodeFixes.dll" }, AnalyzerFiles(optedOut.Output));
+    }
+
+    // The package's files on the compiler's command line (/analyzer:...), relative to the package folder, in order.
+    private static string[] AnalyzerFiles(string output)
+        => Regex.Matches(output, @"/analyzer:\S*?/corsanalyzers/[^/]+/(\S+?\.dll)")
+            .Select(match => match.Groups[1].Value)
+            .Distinct()
+            .OrderByDescending(path => path.EndsWith("/CorsAnalyzers.dll", System.StringComparison.Ordinal))
+            .ToArray();
+
+    private static byte[] Read(ZipArchive package, string path)
+    {
+        using var stream = package.GetEntry(path)!.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static string[] TypeNames(MetadataReader metadata)
+        => metadata.TypeDefinitions.Select(handle => metadata.GetTypeDefinition(handle))
+            .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
+            .ToArray();
 
     [Fact]
     public void Nuspec_DescribesADevelopmentDependencyWithoutDependencies()
