@@ -136,23 +136,15 @@ internal sealed class PipelineSymbols
     }
 
     /// <summary>True when <paramref name="name"/> is the name of one of <see cref="MiddlewareMethods"/> (not that a method is one).</summary>
-    public static bool IsMiddlewareName(string name)
-    {
-        foreach (var method in MiddlewareMethods)
-        {
-            if (method.Name == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsMiddlewareName(string name) => IsNameOf(MiddlewareMethods, name);
 
     /// <summary>True when <paramref name="name"/> is the name of one of <see cref="RegistrationMethods"/> (not that a method is one).</summary>
-    public static bool IsRegistrationName(string name)
+    public static bool IsRegistrationName(string name) => IsNameOf(RegistrationMethods, name);
+
+    private static bool IsNameOf<TMethod>(ImmutableArray<TMethod> methods, string name)
+        where TMethod : KnownMethod
     {
-        foreach (var method in RegistrationMethods)
+        foreach (var method in methods)
         {
             if (method.Name == name)
             {
