@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,7 +21,7 @@ internal sealed class CallFilter
     // shares one entry. Reference identity, not SymbolEqualityComparer: the compiler hands out one symbol object per
     // definition, and were it ever to hand out two, the second would only be asked again. Object values, not bool: the
     // framework has this dictionary precompiled for reference types only, and a build would JIT a bool instantiation.
-    private readonly ConcurrentDictionary<IMethodSymbol, object> _answers = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, object> _answers = new(ReferenceComparer<IMethodSymbol>.Instance);
     private readonly Func<IMethodSymbol, bool>[] _readers;
 
     private CallFilter(Func<IMethodSymbol, bool>[] readers) => _readers = readers;
@@ -55,14 +54,5 @@ internal sealed class CallFilter
         }
 
         return false;
-    }
-
-    private sealed class ReferenceComparer : IEqualityComparer<IMethodSymbol>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(IMethodSymbol? x, IMethodSymbol? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(IMethodSymbol obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -61,29 +61,26 @@ internal static class SourceBodies
             return true;
         }
 
-        HashSet<string>? localFunctions = null;
-        foreach (var node in body.DescendantNodes(node => inLambdas || node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        // The syntax's side (kept per tree, across compilations): the names called and the local functions declared.
+        var calls = CallNames.Of(body, inLambdas);
+        if (calls.HasUnnamedCall)
         {
-            if (node is not InvocationExpressionSyntax invocation)
-            {
-                continue;
-            }
+            return true;
+        }
 
-            var name = invocation.Expression switch
-            {
-                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                _ => null,
-            };
-            if (name is null || isKnown(name) || sourceNames.IsMemberName(name))
+        foreach (var name in calls.Names)
+        {
+            if (isKnown(name))
             {
                 return true;
             }
+        }
 
-            // Local functions are not members: those this body can call are declared in its outermost enclosing member.
-            localFunctions ??= LocalFunctionNames(syntax);
-            if (localFunctions.Contains(name))
+        // A method body can call the local functions it declares; a local function also those of the member around it.
+        var localFunctions = syntax is LocalFunctionStatementSyntax ? CallNames.LocalFunctionsAround(syntax) : calls.LocalFunctions;
+        foreach (var name in calls.Names)
+        {
+            if (localFunctions.Contains(name) || sourceNames.IsMemberName(name))
             {
                 return true;
             }
@@ -92,49 +89,33 @@ internal static class SourceBodies
         return false;
     }
 
-    /// <summary>The member names declared in a compilation's source, asked once per name (each question walks its declarations).</summary>
+    /// <summary>
+    /// The member names declared in a compilation's source, collected in one walk of its declarations the first time a
+    /// name is asked.
+    /// </summary>
     internal sealed class SourceNames
     {
-        private static readonly object Declared = new();
-        private static readonly object Undeclared = new();
-
         private readonly Compilation _compilation;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _answers = new(StringComparer.Ordinal);
+        private HashSet<string>? _memberNames;
 
         public SourceNames(Compilation compilation) => _compilation = compilation;
 
-        public bool IsMemberName(string name)
+        public bool IsMemberName(string name) => (System.Threading.Volatile.Read(ref _memberNames) ?? CollectMemberNames()).Contains(name);
+
+        private HashSet<string> CollectMemberNames()
         {
-            if (!_answers.TryGetValue(name, out var answer))
-            {
-                answer = _compilation.ContainsSymbolsWithName(name, SymbolFilter.Member) ? Declared : Undeclared;
-                _answers.TryAdd(name, answer);
-            }
-
-            return answer == Declared;
+            // The predicate is handed every member name of every type declared in source (and refuses each, so the walk
+            // goes on): one walk of the declarations, where asking name by name walked them once per name.
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            _compilation.ContainsSymbolsWithName(
+                name =>
+                {
+                    names.Add(name);
+                    return false;
+                },
+                SymbolFilter.Member);
+            return System.Threading.Interlocked.CompareExchange(ref _memberNames, names, null) ?? names;
         }
-    }
-
-    private static HashSet<string> LocalFunctionNames(SyntaxNode declaration)
-    {
-        // A local function is a statement, not a member: the first member above it is the method (or global statement)
-        // whose body declares every local function it can call; top-level statements' are in the file's other statements.
-        SyntaxNode scope = declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? declaration;
-        if (scope is GlobalStatementSyntax { Parent: { } file })
-        {
-            scope = file;
-        }
-
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in scope.DescendantNodesAndSelf())
-        {
-            if (node is LocalFunctionStatementSyntax localFunction)
-            {
-                names.Add(localFunction.Identifier.ValueText);
-            }
-        }
-
-        return names;
     }
 
     /// <summary>

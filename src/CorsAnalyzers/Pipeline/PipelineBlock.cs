@@ -26,32 +26,15 @@ internal sealed class PipelineBlock
     /// <summary>The pipeline calls of the whole body (or top-level program) that contains <paramref name="invocation"/>.</summary>
     public static PipelineBlock Around(PipelineModel model, IInvocationOperation invocation, ISymbol containingSymbol, CancellationToken cancellationToken)
     {
-        var root = (IOperation)invocation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        // Every call of the body, lambdas included (a branch's pipeline is built in one). A stack of our own, not
-        // DescendantsAndSelf's nested iterators: a top-level program of a thousand endpoints is walked on every edit.
+        // Every call of the body, lambdas included (a branch's pipeline is built in one), from the body's one walk.
+        var body = BodyOperations.Of(invocation);
         var collector = new PipelineCollector(model, containingSymbol);
-        var pending = new Stack<IOperation>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        foreach (var call in body.Invocations)
         {
-            var operation = pending.Pop();
-            if (operation is IInvocationOperation call)
-            {
-                collector.Add(call, cancellationToken);
-            }
-
-            foreach (var child in operation.ChildOperations)
-            {
-                pending.Push(child);
-            }
+            collector.Add(call, cancellationToken);
         }
 
-        return new PipelineBlock(model, collector, ImmutableArray.Create(root));
+        return new PipelineBlock(model, collector, ImmutableArray.Create(body.Root));
     }
 
     public PipelineSymbols Symbols => _model.Symbols;

@@ -38,7 +38,8 @@ internal sealed class PipelineCollector
     {
         var symbols = _model.Symbols;
         var method = invocation.TargetMethod;
-        var kind = symbols.GetMiddleware(method);
+        var role = _model.GetRole(method);
+        var kind = role.Middleware;
         if (kind != MiddlewareKind.None)
         {
             if (ResolveInScope(invocation, PipelineModel.ThisArgument(invocation)) is { } receiver)
@@ -49,19 +50,19 @@ internal sealed class PipelineCollector
             return;
         }
 
-        if (symbols.TryGetRegistration(method, out _, out _))
+        if (role.IsRegistration)
         {
             _registrations.Add(invocation);
             return;
         }
 
-        if (symbols.IsRequireCors(method))
+        if (role.IsRequireCors)
         {
             RequiresCorsOnEndpoints = true;
             return;
         }
 
-        if (!PipelineModel.IsInSource(method))
+        if (!role.IsInSource)
         {
             return;
         }
@@ -131,8 +132,9 @@ internal sealed class PipelineCollector
         IInvocationOperation? explicitCall = null;
         foreach (var invocation in _registrations)
         {
-            _model.Symbols.TryGetRegistration(invocation.TargetMethod, out var registered, out var isExplicit);
-            services |= registered;
+            var role = _model.GetRole(invocation.TargetMethod);
+            var isExplicit = role.IsExplicitRegistration;
+            services |= role.Services;
             if (isExplicit && (explicitCall is null || CallPosition(invocation) < CallPosition(explicitCall)))
             {
                 explicitCall = invocation;

@@ -23,6 +23,7 @@ internal sealed class PipelineModel
     // over our own value types were compiled by the JIT in every build, and cost more than the lookups they served.
     private readonly ConcurrentDictionary<IParameterSymbol, MiddlewareKind[]> _helperKinds = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, HelperRegistrations> _helperRegistrations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, CallRole> _roles = new(ReferenceComparer<IMethodSymbol>.Instance);
     private readonly Compilation _compilation;
     private readonly SourceBodies.SourceNames _sourceNames;
 
@@ -109,6 +110,18 @@ internal sealed class PipelineModel
         }
 
         return null;
+    }
+
+    /// <summary>What a call to <paramref name="method"/> is to the pipeline (<see cref="CallRole"/>), decided once per definition.</summary>
+    public CallRole GetRole(IMethodSymbol method)
+    {
+        var definition = PipelineSymbols.Unreduced(method);
+        if (!_roles.TryGetValue(definition, out var role))
+        {
+            role = _roles.GetOrAdd(definition, CallRole.Of(definition, Symbols));
+        }
+
+        return role;
     }
 
     public static bool IsInSource(IMethodSymbol method)
@@ -223,7 +236,8 @@ internal sealed class PipelineModel
             foreach (var invocation in InvocationsInOrder(body))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var kind = Symbols.GetMiddleware(invocation.TargetMethod);
+                var role = GetRole(invocation.TargetMethod);
+                var kind = role.Middleware;
                 if (kind != MiddlewareKind.None)
                 {
                     if (SymbolEqualityComparer.Default.Equals(ResolveBuilder(ThisArgument(invocation)), parameter))
@@ -231,7 +245,7 @@ internal sealed class PipelineModel
                         kinds = MiddlewareKinds.Append(kinds, kind);
                     }
                 }
-                else if (IsInSource(invocation.TargetMethod))
+                else if (role.IsInSource)
                 {
                     foreach (var argument in invocation.Arguments)
                     {
@@ -268,12 +282,13 @@ internal sealed class PipelineModel
                     continue;
                 }
 
-                if (Symbols.TryGetRegistration(invocation.TargetMethod, out var registered, out var registeredExplicitly))
+                var role = GetRole(invocation.TargetMethod);
+                if (role.IsRegistration)
                 {
-                    services |= registered;
-                    isExplicit |= registeredExplicitly;
+                    services |= role.Services;
+                    isExplicit |= role.IsExplicitRegistration;
                 }
-                else if (IsInSource(invocation.TargetMethod))
+                else if (role.IsInSource)
                 {
                     var nested = GetHelperRegistrations(PipelineSymbols.Unreduced(invocation.TargetMethod), invocation.SemanticModel, depth + 1, cancellationToken);
                     services |= nested.Services;

@@ -384,10 +384,11 @@ internal static partial class ValueReader
         private static List<IOperation> AssignedValues(ILocalSymbol local, IOperation use)
         {
             var values = new List<IOperation>();
-            var root = use;
-            while (root.Parent is not null)
+            var body = BodyOperations.Of(use);
+            if (body.IsWrittenOtherwise(local))
             {
-                root = root.Parent;
+                // Written through ref/out, += or a deconstruction: values we do not follow.
+                return values;
             }
 
             if (SourceBodies.GetInitializer(local, use.SemanticModel) is { } initializer)
@@ -395,24 +396,7 @@ internal static partial class ValueReader
                 values.Add(initializer);
             }
 
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation)
-                {
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                        when SymbolEqualityComparer.Default.Equals(target.Local, local) && assignment.Syntax.SpanStart < use.Syntax.SpanStart:
-                        values.Add(assignment.Value);
-                        break;
-
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                        && (reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In }
-                            or ICompoundAssignmentOperation or IDeconstructionAssignmentOperation or ITupleOperation):
-                        // Written through ref/out, += or a deconstruction: values we do not follow.
-                        values.Clear();
-                        return values;
-                }
-            }
-
+            body.AddAssignedValuesBefore(local, use.Syntax.SpanStart, values);
             return values;
         }
 

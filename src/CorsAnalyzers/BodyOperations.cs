@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers;
+
+/// <summary>
+/// The operations of one body (an operation tree, by its root) that the models look up: its invocations, lambdas
+/// included, and its assignments to locals. Found in one walk and kept while the tree lives: the pipeline model collects
+/// a top-level program's calls around each <c>UseCors</c>, and the value reader looks up the locals its policies read;
+/// each walked the whole program of a thousand endpoints, once per use, on every edit.
+/// </summary>
+internal sealed class BodyOperations
+{
+    private static readonly ConditionalWeakTable<IOperation, BodyOperations> ByRoot = new();
+    private static readonly ConditionalWeakTable<IOperation, BodyOperations>.CreateValueCallback Create = root => new BodyOperations(root);
+
+    private readonly List<IInvocationOperation> _invocations = new();
+    private readonly Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>> _assignments = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _writtenOtherwise = new(SymbolEqualityComparer.Default);
+
+    private BodyOperations(IOperation root)
+    {
+        Root = root;
+
+        // A stack of our own, not Descendants' iterators: the walk visits every operation of the body.
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    _invocations.Add(invocation);
+                    break;
+
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                    if (!_assignments.TryGetValue(target.Local, out var assignments))
+                    {
+                        assignments = new List<ISimpleAssignmentOperation>();
+                        _assignments.Add(target.Local, assignments);
+                    }
+
+                    assignments.Add(assignment);
+                    break;
+
+                case ILocalReferenceOperation reference
+                    when reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In }
+                        or ICompoundAssignmentOperation or IDeconstructionAssignmentOperation or ITupleOperation:
+                    _writtenOtherwise.Add(reference.Local);
+                    break;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
+            }
+        }
+    }
+
+    /// <summary>The root of the body: the operation with no parent above <see cref="Of"/>'s argument.</summary>
+    public IOperation Root { get; }
+
+    /// <summary>Every invocation of the body, lambdas and local functions included, in no particular order.</summary>
+    public IReadOnlyList<IInvocationOperation> Invocations => _invocations;
+
+    /// <summary>The operations of the body <paramref name="operation"/> belongs to.</summary>
+    public static BodyOperations Of(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return ByRoot.GetValue(root, Create);
+    }
+
+    /// <summary>True when <paramref name="local"/> is written through ref/out, <c>+=</c> or a deconstruction somewhere in the body.</summary>
+    public bool IsWrittenOtherwise(ILocalSymbol local) => _writtenOtherwise.Contains(local);
+
+    /// <summary>Adds the values assigned to <paramref name="local"/> (not its initializer) by assignments written before <paramref name="position"/>.</summary>
+    public void AddAssignedValuesBefore(ILocalSymbol local, int position, List<IOperation> values)
+    {
+        if (!_assignments.TryGetValue(local, out var assignments))
+        {
+            return;
+        }
+
+        foreach (var assignment in assignments)
+        {
+            if (assignment.Syntax.SpanStart < position)
+            {
+                values.Add(assignment.Value);
+            }
+        }
+    }
+}
