@@ -82,6 +82,38 @@ public class SourceBodiesTests
         Assert.True(SourceBodies.MayCall((IMethodSymbol)outer, PipelineSymbols.IsMiddlewareName, new SourceBodies.SourceNames(compilation), inLambdas: false));
     }
 
+    [Fact]
+    public void MayCall_SameTreeInALaterCompilation_AsksThatCompilationForItsMembers()
+    {
+        // The names a body calls are kept per syntax tree, across compilations (an editor's next compilation reuses the
+        // trees of files it did not edit); whether a name is a source member is the compilation's own answer.
+        var helper = CSharpSyntaxTree.ParseText("""
+            static class Helpers
+            {
+                public static void CallsSecure(IApplicationBuilder app) => Extensions.Secure(app);
+            }
+            """);
+        var usings = CSharpSyntaxTree.ParseText(WebProject.ImplicitUsings);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary);
+        var without = CSharpCompilation.Create("Without", new[] { helper, usings }, AspNetCoreReferences.CurrentAssemblies, options);
+        var with = without.AddSyntaxTrees(CSharpSyntaxTree.ParseText("""
+            static class Extensions
+            {
+                public static void Secure(IApplicationBuilder app) => app.UseAuthentication();
+            }
+            """));
+
+        bool MayCall(Compilation compilation)
+        {
+            var method = compilation.GetTypeByMetadataName("Helpers")!.GetMembers("CallsSecure").OfType<IMethodSymbol>().Single();
+            return SourceBodies.MayCall(method, PipelineSymbols.IsMiddlewareName, new SourceBodies.SourceNames(compilation), inLambdas: false);
+        }
+
+        Assert.False(MayCall(without));
+        Assert.True(MayCall(with));
+        Assert.False(MayCall(without));
+    }
+
     private static Compilation Compile(string source, OutputKind kind = OutputKind.ConsoleApplication)
     {
         var compilation = CSharpCompilation.Create(
