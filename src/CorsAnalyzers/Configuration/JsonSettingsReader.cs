@@ -6,7 +6,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace CorsAnalyzers.Configuration;
 
 /// <summary>One leaf of a JSON settings file, flattened as ASP.NET Core flattens it: <c>Cors:Origins:0</c>.</summary>
-internal readonly struct JsonLeaf
+/// <remarks>
+/// A class, not a struct: the lists and dictionaries of leaves are then the framework's shared code for reference types,
+/// precompiled, where a struct made the JIT compile List and Dictionary for it in every build (30 methods).
+/// </remarks>
+internal sealed class JsonLeaf
 {
     public JsonLeaf(string key, string? value, TextSpan span, bool isString, bool hasEscapes)
     {
