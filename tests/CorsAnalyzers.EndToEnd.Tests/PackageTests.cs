@@ -32,20 +32,28 @@ public sealed class PackageTests
         Assert.Contains("README.md", entries);
         Assert.Contains("build/CorsAnalyzers.props", entries);
         Assert.Contains("build/CorsAnalyzers.targets", entries);
-        Assert.Contains("build/r2r/linux-x64/CorsAnalyzers.dll", entries);
+        Assert.Equal(
+            new[] { "build/r2r/linux-x64/CorsAnalyzers.dll", "build/r2r/osx-arm64/CorsAnalyzers.dll", "build/r2r/win-x64/CorsAnalyzers.dll" },
+            entries.Where(entry => entry.StartsWith("build/r2r/", System.StringComparison.Ordinal)).OrderBy(entry => entry, System.StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void PrecompiledAnalyzer_IsAReadyToRunImageOfTheSameAssembly()
+    // A ReadyToRun image's COFF machine is its target architecture XORed with a constant for its OS (crossgen2:
+    // Linux 0x7B79, Apple 0x4644, Windows none), so each image says which platform's runtime can use its code.
+    [Theory]
+    [InlineData("linux-x64", 0x8664 ^ 0x7B79)]
+    [InlineData("win-x64", 0x8664)]
+    [InlineData("osx-arm64", 0xAA64 ^ 0x4644)]
+    public void PrecompiledAnalyzer_IsAReadyToRunImageOfTheSameAssemblyForItsPlatform(string platform, int machine)
     {
         using var package = ZipFile.OpenRead(_feed.PackagePath);
         var il = Read(package, "analyzers/dotnet/cs/CorsAnalyzers.dll");
-        var image = Read(package, "build/r2r/linux-x64/CorsAnalyzers.dll");
+        var image = Read(package, $"build/r2r/{platform}/CorsAnalyzers.dll");
 
         using var ilReader = new PEReader(new MemoryStream(il));
         using var imageReader = new PEReader(new MemoryStream(image));
         Assert.Equal(0, ilReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
         Assert.NotEqual(0, imageReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+        Assert.Equal(machine, (int)imageReader.PEHeaders.CoffHeader.Machine);
 
         // The same assembly: name, version and every type, so the compiler loads one CorsAnalyzers whichever file it gets.
         var ilMetadata = ilReader.GetMetadataReader();
@@ -55,7 +63,7 @@ public sealed class PackageTests
     }
 
     [Fact]
-    public async Task Build_HandsTheCompilerThePrecompiledAnalyzerOnLinuxX64_UnlessOptedOut()
+    public async Task Build_HandsTheCompilerThePrecompiledAnalyzerForItsPlatform_UnlessOptedOut()
     {
         var app = _feed.CreateApp("ReadyToRun").WithFiles(new Dictionary<string, string>
         {
@@ -66,9 +74,10 @@ public sealed class PackageTests
         var optedOut = await app.BuildAsync("--no-incremental", "-v:d", "-p:CorsAnalyzersReadyToRun=false");
 
         Assert.True(precompiled.Succeeded && optedOut.Succeeded, precompiled + "\n" + optedOut);
-        // The .NET SDK's RID is the test's own: the package has an image for linux-x64 only, and elsewhere the IL assembly runs.
-        var analyzer = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier == "linux-x64"
-            ? "build/r2r/linux-x64/CorsAnalyzers.dll"
+        // The .NET SDK's RID is the test's own: the package has images for three platforms, and elsewhere the IL assembly runs.
+        var platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var analyzer = platform is "linux-x64" or "win-x64" or "osx-arm64"
+            ? $"build/r2r/{platform}/CorsAnalyzers.dll"
             : "analyzers/dotnet/cs/CorsAnalyzers.dll";
         Assert.Equal(new[] { analyzer, "analyzers/dotnet/cs/CorsAnalyzers.CodeFixes.dll" }, AnalyzerFiles(precompiled.Output));
         Assert.Equal(new[] { "analyzers/dotnet/cs/CorsAnalyzers.dll", "analyzers/dotnet/cs/CorsAnalyzers.CodeFixes.dll" }, AnalyzerFiles(optedOut.Output));
