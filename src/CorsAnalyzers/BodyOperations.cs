@@ -19,6 +19,7 @@ internal sealed class BodyOperations
     private readonly List<IInvocationOperation> _invocations = new();
     private readonly Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>> _assignments = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ILocalSymbol> _writtenOtherwise = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _membersAssigned = new(SymbolEqualityComparer.Default);
 
     private BodyOperations(IOperation root)
     {
@@ -44,6 +45,11 @@ internal sealed class BodyOperations
                     }
 
                     assignments.Add(assignment);
+                    break;
+
+                case IAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } }:
+                    // `settings.Origins = ...`, `settings.Origins ??= ...`: the object's values are not only what bound it.
+                    _membersAssigned.Add(owner.Local);
                     break;
 
                 case ILocalReferenceOperation reference
@@ -80,6 +86,12 @@ internal sealed class BodyOperations
 
     /// <summary>True when <paramref name="local"/> is written through ref/out, <c>+=</c> or a deconstruction somewhere in the body.</summary>
     public bool IsWrittenOtherwise(ILocalSymbol local) => _writtenOtherwise.Contains(local);
+
+    /// <summary>True when the body assigns <paramref name="local"/> after its declaration (<c>x = ...</c>).</summary>
+    public bool IsAssigned(ILocalSymbol local) => _assignments.ContainsKey(local);
+
+    /// <summary>True when the body assigns a property or field of the object in <paramref name="local"/> (<c>x.Origins = ...</c>).</summary>
+    public bool AssignsMembersOf(ILocalSymbol local) => _membersAssigned.Contains(local);
 
     /// <summary>Adds the values assigned to <paramref name="local"/> (not its initializer) by assignments written before <paramref name="position"/>.</summary>
     public void AddAssignedValuesBefore(ILocalSymbol local, int position, List<IOperation> values)

@@ -241,8 +241,16 @@ internal sealed class ConfigurationReads
 
         switch (operation)
         {
-            case ILocalReferenceOperation { Local: var local }:
-                return SourceBodies.GetInitializer(local, operation.SemanticModel) is { } initializer && TryBoundObject(initializer, depth + 1, out section);
+            case ILocalReferenceOperation { Local: var local } reference:
+                if (SourceBodies.GetInitializer(local, operation.SemanticModel) is not { } initializer)
+                {
+                    return false;
+                }
+
+                // `var settings = section.Get<CorsSettings>()`, or `var settings = new CorsSettings(); section.Bind(settings);`.
+                return TryBoundObject(initializer, depth + 1, out section)
+                    || (initializer.WalkDownConversions() is IObjectCreationOperation { Initializer: null, Type: INamedTypeSymbol { TypeKind: TypeKind.Class } created }
+                        && Kind(created) is null && TryBoundByBind(local, reference, out section));
 
             case IConditionalAccessInstanceOperation:
                 for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
@@ -269,6 +277,68 @@ internal sealed class ConfigurationReads
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The section a new object in <paramref name="local"/> is bound from by <c>section.Bind(local)</c> or
+    /// <c>config.Bind("Key", local)</c>: the body's only call the object is handed to, with the local never assigned again
+    /// and no member of it assigned (any other call, or a second Bind, could change what it holds: then unknown).
+    /// </summary>
+    private bool TryBoundByBind(ILocalSymbol local, IOperation use, out string section)
+    {
+        section = string.Empty;
+        var body = BodyOperations.Of(use);
+        if (body.IsAssigned(local) || body.IsWrittenOtherwise(local) || body.AssignsMembersOf(local))
+        {
+            return false;
+        }
+
+        string? bound = null;
+        foreach (var invocation in body.Invocations)
+        {
+            if (invocation.Instance?.WalkDownConversions() is ILocalReferenceOperation receiver && SymbolEqualityComparer.Default.Equals(receiver.Local, local))
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.WalkDownConversions() is not ILocalReferenceOperation passed || !SymbolEqualityComparer.Default.Equals(passed.Local, local))
+                {
+                    continue;
+                }
+
+                if (bound is not null || BindTarget(invocation, argument) is not { } path)
+                {
+                    return false;
+                }
+
+                bound = path;
+            }
+        }
+
+        section = bound ?? string.Empty;
+        return bound is not null;
+    }
+
+    /// <summary>The section <c>ConfigurationBinder.Bind</c> binds <paramref name="instance"/> from; null for any other call, or the root.</summary>
+    private string? BindTarget(IInvocationOperation invocation, IArgumentOperation instance)
+    {
+        if (!IsBinder(invocation.TargetMethod, out var method) || method.Name != "Bind" || instance.Parameter?.Name != "instance"
+            || invocation.Arguments.Length == 0 || !TrySection(invocation.Arguments[0].Value, 0, out var parent))
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "key")
+            {
+                return ReadKey(argument.Value) is { } key ? Combine(parent, key) : null;
+            }
+        }
+
+        return parent;
     }
 
     /// <summary>String for a string; List for <c>string[]</c> and the generic collections of strings the binder fills; else null.</summary>

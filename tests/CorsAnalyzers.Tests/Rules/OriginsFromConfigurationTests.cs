@@ -308,4 +308,79 @@ public class OriginsFromConfigurationTests
             Policy("""builder.Configuration.GetSection("App:CorsOrigins").Get<string[]>() ?? new[] { "*" }""", rest: ".AllowCredentials()"),
             AppSettings("""{ "App": { "CorsOrigins": [ "https://app.contoso.com" ] } }"""));
     }
+
+    private const string BoundSettings = """
+
+        class CorsSettings
+        {
+            public string[] Origins { get; set; } = Array.Empty<string>();
+        }
+        """;
+
+    private const string BoundJson = """{ "Cors": { "Origins": [ "https://admin.contoso.com", {|#0:"https://app.contoso.com/"|} ] } }""";
+
+    private static string BoundPolicy(string bind) => $$"""
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = new CorsSettings();
+        {{bind}}
+        builder.Services.AddCors(options =>
+            options.AddPolicy("Api", policy => policy.WithOrigins(settings.Origins).AllowAnyMethod().AllowAnyHeader()));
+        var app = builder.Build();
+        app.Run();
+        """ + BoundSettings;
+
+    [Theory]
+    [InlineData("""builder.Configuration.GetSection("Cors").Bind(settings);""")]
+    [InlineData("""builder.Configuration.Bind("Cors", settings);""")]
+    [InlineData("""builder.Configuration.GetSection("cors").Bind(settings, binder => binder.ErrorOnUnknownConfiguration = false);""")]
+    public async Task ObjectBoundByBind_ReadsItsSection(string bind)
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            BoundPolicy(bind),
+            AppSettings(BoundJson),
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("""builder.Configuration.Bind(settings);""")]
+    [InlineData("""builder.Configuration.GetSection("Cors").Bind(settings); settings.Origins = new[] { "https://app.contoso.com" };""")]
+    [InlineData("""builder.Configuration.GetSection("Cors").Bind(settings); builder.Configuration.GetSection("Other").Bind(settings);""")]
+    [InlineData("""builder.Configuration.GetSection("Cors").Bind(settings); Normalize(settings); static void Normalize(CorsSettings s) => s.Origins = new[] { "https://app.contoso.com" };""")]
+    [InlineData("""builder.Configuration.GetSection("Cors").Bind(settings); settings = new CorsSettings();""")]
+    public async Task ObjectNotOnlyBoundFromOneSection_DoesNotReport(string bind)
+    {
+        await NeverMatch.VerifyAnalyzerAsync(BoundPolicy(bind), AppSettings(BoundJson.Replace("{|#0:", "").Replace("|}", "")));
+    }
+
+    [Fact]
+    public async Task ObjectBoundByBind_InStartup_ReadsItsSection()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            """
+            public class Startup
+            {
+                public Startup(IConfiguration configuration) => Configuration = configuration;
+
+                public IConfiguration Configuration { get; }
+
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    var settings = new CorsSettings();
+                    Configuration.GetSection("Cors").Bind(settings);
+                    services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins(settings.Origins).AllowAnyMethod().AllowAnyHeader()));
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors("Api");
+                }
+            }
+            """ + BoundSettings,
+            AppSettings(BoundJson),
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
 }
