@@ -37,11 +37,11 @@ internal readonly struct ConfigurationRead
 /// <summary>
 /// Recognises configuration reads by symbol (<c>IConfiguration</c>'s indexer and <c>GetSection</c>, and their
 /// implementations on <c>ConfigurationManager</c> and friends; <c>IConfigurationSection.Value</c>; <c>ConfigurationBinder</c>'s
-/// <c>Get&lt;T&gt;</c> and <c>GetValue&lt;T&gt;</c>; a property of an object bound by <c>Get&lt;T&gt;()</c>), and holds the
+/// <c>Get&lt;T&gt;</c> and <c>GetValue&lt;T&gt;</c>; a property of an object bound by <c>Get&lt;T&gt;()</c> or <c>Bind</c>), and holds the
 /// project's <see cref="ConfigurationFiles"/>. Created once per compilation, the first time a policy passes a value that is
 /// not a constant; the symbols and files are read then, never on the per-invocation path.
 /// </summary>
-internal sealed class ConfigurationReads
+internal sealed partial class ConfigurationReads
 {
     private const int MaxDepth = 8;
 
@@ -227,118 +227,6 @@ internal sealed class ConfigurationReads
 
         key = text;
         return true;
-    }
-
-    /// <summary>An object bound by <c>section.Get&lt;CorsSettings&gt;()</c> (a class, not a string or list), directly or through a local.</summary>
-    private bool TryBoundObject(IOperation operation, int depth, out string section)
-    {
-        section = string.Empty;
-        operation = operation.WalkDownConversions();
-        if (depth > MaxDepth)
-        {
-            return false;
-        }
-
-        switch (operation)
-        {
-            case ILocalReferenceOperation { Local: var local } reference:
-                if (SourceBodies.GetInitializer(local, operation.SemanticModel) is not { } initializer)
-                {
-                    return false;
-                }
-
-                // `var settings = section.Get<CorsSettings>()`, or `var settings = new CorsSettings(); section.Bind(settings);`.
-                return TryBoundObject(initializer, depth + 1, out section)
-                    || (initializer.WalkDownConversions() is IObjectCreationOperation { Initializer: null, Type: INamedTypeSymbol { TypeKind: TypeKind.Class } created }
-                        && Kind(created) is null && TryBoundByBind(local, reference, out section));
-
-            case IConditionalAccessInstanceOperation:
-                for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-                {
-                    if (parent is IConditionalAccessOperation access)
-                    {
-                        return TryBoundObject(access.Operation, depth + 1, out section);
-                    }
-                }
-
-                return false;
-
-            case ICoalesceOperation coalesce:
-                // `Get<CorsSettings>() ?? new CorsSettings()`: the bound object when the section exists.
-                return TryBoundObject(coalesce.Value, depth + 1, out section);
-
-            case IInvocationOperation invocation when IsBinder(invocation.TargetMethod, out var method) && method.Name == "Get"
-                && method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } bound
-                && Kind(bound) is null && invocation.Arguments.Length >= 1
-                && TrySection(invocation.Arguments[0].Value, 0, out var path) && path is not null:
-                section = path;
-                return true;
-
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>
-    /// The section a new object in <paramref name="local"/> is bound from by <c>section.Bind(local)</c> or
-    /// <c>config.Bind("Key", local)</c>: the body's only call the object is handed to, with the local never assigned again
-    /// and no member of it assigned (any other call, or a second Bind, could change what it holds: then unknown).
-    /// </summary>
-    private bool TryBoundByBind(ILocalSymbol local, IOperation use, out string section)
-    {
-        section = string.Empty;
-        var body = BodyOperations.Of(use);
-        if (body.IsAssigned(local) || body.IsWrittenOtherwise(local) || body.AssignsMembersOf(local))
-        {
-            return false;
-        }
-
-        string? bound = null;
-        foreach (var invocation in body.Invocations)
-        {
-            if (invocation.Instance?.WalkDownConversions() is ILocalReferenceOperation receiver && SymbolEqualityComparer.Default.Equals(receiver.Local, local))
-            {
-                return false;
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Value.WalkDownConversions() is not ILocalReferenceOperation passed || !SymbolEqualityComparer.Default.Equals(passed.Local, local))
-                {
-                    continue;
-                }
-
-                if (bound is not null || BindTarget(invocation, argument) is not { } path)
-                {
-                    return false;
-                }
-
-                bound = path;
-            }
-        }
-
-        section = bound ?? string.Empty;
-        return bound is not null;
-    }
-
-    /// <summary>The section <c>ConfigurationBinder.Bind</c> binds <paramref name="instance"/> from; null for any other call, or the root.</summary>
-    private string? BindTarget(IInvocationOperation invocation, IArgumentOperation instance)
-    {
-        if (!IsBinder(invocation.TargetMethod, out var method) || method.Name != "Bind" || instance.Parameter?.Name != "instance"
-            || invocation.Arguments.Length == 0 || !TrySection(invocation.Arguments[0].Value, 0, out var parent))
-        {
-            return null;
-        }
-
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == "key")
-            {
-                return ReadKey(argument.Value) is { } key ? Combine(parent, key) : null;
-            }
-        }
-
-        return parent;
     }
 
     /// <summary>String for a string; List for <c>string[]</c> and the generic collections of strings the binder fills; else null.</summary>
