@@ -2,11 +2,14 @@
 # Builds a generated web app (default 1,000 files; 10000 works too) with -p:ReportAnalyzer=true and prints the compiler's
 # time for our analyzers beside ASP.NET Core's StartupAnalyzer (and SonarAnalyzer.CSharp's S5122 when it restores).
 # The app and the log go to artifacts/ (not in git).
-# Usage: bash benchmarks/report-analyzers.sh [files] [--app rich|classic] [--image r2r|il|both] [--no-sonar] [--runs N]
+# Usage: bash benchmarks/report-analyzers.sh [files] [--app rich|classic] [--image r2r|il|both] [--no-sonar] [--runs N] [--server]
 # --image: the analyzer as the package hands it to the compiler on linux-x64 (r2r, precompiled: the default there), the IL
 # assembly every other platform gets (il), or both in alternate builds (both), each with its own medians.
 # --app: the rich app (default: helpers, a route table, long origin lists, RequireCors, [EnableCors], hand-written headers,
 # configuration and appsettings.json; see WebAppGenerator.Rich.cs) or the classic one the earlier numbers were taken on.
+# --server: the builds go to the compiler server (UseSharedCompilation=true, the .NET SDK's default on a developer machine;
+# the environment here sets it false), after one build that starts the server and is not counted: warm builds, where the
+# analyzer is loaded and compiled once per server, not once per build. The server is shut down at the end.
 # With --runs N the app is built N times and each build's times are printed, then the median ratios: single builds on a
 # small machine vary by +-25%.
 set -euo pipefail
@@ -18,6 +21,8 @@ app="artifacts/perf-app"
 log="artifacts/perf-app.log"
 sonar="--sonar"
 [[ " $* " == *" --no-sonar "* ]] && sonar=""
+server=""
+[[ " $* " == *" --server "* ]] && server="-p:UseSharedCompilation=true"
 runs=1
 shape=rich
 image=il
@@ -49,12 +54,22 @@ if [[ " ${images[*]} " == *" r2r "* ]]; then
 fi
 summaries="$(mktemp -d)"
 trap 'rm -rf "$summaries"' EXIT
+if [ -n "$server" ]; then
+  trap 'rm -rf "$summaries"; dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
+  for current in "${images[@]}"; do
+    imageProperty=""
+    [ "$current" = r2r ] && imageProperty="-p:CorsAnalyzersImage=$PWD/artifacts/r2r/CorsAnalyzers.dll"
+    dotnet build "$app" --no-incremental -p:BuildProjectReferences=false $server $imageProperty -v:q -nologo >"$log" 2>&1 \
+      || { tail -n 30 "$log"; exit 1; }
+  done
+  echo "Compiler server started (one build per image, not counted)."
+fi
 for ((run = 1; run <= runs; run++)); do
  for current in "${images[@]}"; do
   imageProperty=""
   [ "$current" = r2r ] && imageProperty="-p:CorsAnalyzersImage=$PWD/artifacts/r2r/CorsAnalyzers.dll"
   summary="$summaries/$current"
-  dotnet build "$app" --no-incremental -p:ReportAnalyzer=true -p:BuildProjectReferences=false $imageProperty -v:d -clp:PerformanceSummary -nologo >"$log" 2>&1 \
+  dotnet build "$app" --no-incremental -p:ReportAnalyzer=true -p:BuildProjectReferences=false $server $imageProperty -v:d -clp:PerformanceSummary -nologo >"$log" 2>&1 \
     || { tail -n 30 "$log"; exit 1; }
 
   # The compiler's report for the app's Csc task: the totals, each analyzer assembly, and the analyzers we compare.
