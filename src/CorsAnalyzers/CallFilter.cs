@@ -1,58 +1,129 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers;
 
+/// <summary>The models that learn something from calls to a method (<see cref="CallFilter"/>'s answer).</summary>
+[Flags]
+internal enum CallReaders
+{
+    None = 0,
+    Policies = 1,
+    Pipeline = 2,
+    Registry = 4,
+    Headers = 8,
+}
+
 /// <summary>
-/// The first question the host asks of every invocation: can any model learn something from a call to this method?
+/// The first question the host asks of every invocation: which models can learn something from a call to this method?
 /// Each model answers for the methods it reads (<see cref="CallFilter.Create"/> is handed their predicates), and the
 /// answer is kept per method, so the thousands of calls to the same LINQ, logging and user methods cost one lookup each
-/// instead of every model's own symbol comparisons. The models still decide everything about the calls that pass.
+/// instead of every model's own symbol comparisons, and a call that one model reads is not handed to the others. The
+/// models still decide everything about the calls they are handed.
 /// </summary>
 internal sealed class CallFilter
 {
-    private static readonly object Read = new();
-    private static readonly object Skipped = new();
+    // How many slots a probe looks at before it gives up and overwrites the first.
+    private const int Probes = 4;
 
-    // Keyed by the method's definition (unreduced, not constructed): every call of Enumerable.Select<TSource, TResult>
-    // shares one entry. Reference identity, not SymbolEqualityComparer: the compiler hands out one symbol object per
-    // definition, and were it ever to hand out two, the second would only be asked again. Object values, not bool: the
-    // framework has this dictionary precompiled for reference types only, and a build would JIT a bool instantiation.
-    private readonly ConcurrentDictionary<IMethodSymbol, object> _answers = new(ReferenceComparer<IMethodSymbol>.Instance);
-    private readonly Func<IMethodSymbol, bool>[] _readers;
+    // Indexed by the bit of CallReaders each model answers for; null for a model that does not run.
+    private readonly Func<IMethodSymbol, bool>?[] _predicates;
 
-    private CallFilter(Func<IMethodSymbol, bool>[] readers) => _readers = readers;
+    // A cache, not a map: slots keyed by the method's definition (unreduced, not constructed: every call of
+    // Enumerable.Select<TSource, TResult> shares one), found by the definition's identity hash. Reference identity, not
+    // SymbolEqualityComparer: the compiler hands out one symbol object per definition. A slot holds an immutable entry,
+    // so a reader sees a whole entry or none; two threads asking at once both compute the same answer; a full table
+    // overwrites a slot and the method is only asked again. A lookup is one array read: a ConcurrentDictionary's comparer
+    // calls and node walk were a tenth of the package's time in a build.
+    private readonly Entry?[] _entries;
+    private readonly int _mask;
 
-    /// <summary>A filter that passes a call when any of <paramref name="readers"/> reads its method's definition.</summary>
-    public static CallFilter Create(List<Func<IMethodSymbol, bool>> readers) => new(readers.ToArray());
+    private CallFilter(Func<IMethodSymbol, bool>?[] predicates, int capacity)
+    {
+        _predicates = predicates;
+        var size = 1024;
+        while (size < capacity && size < (1 << 17))
+        {
+            size <<= 1;
+        }
 
-    /// <summary>True when some model may learn something from <paramref name="invocation"/>.</summary>
-    public bool Passes(IInvocationOperation invocation)
+        _entries = new Entry?[size];
+        _mask = size - 1;
+    }
+
+    /// <summary>
+    /// A filter that hands a call to each model whose predicate reads its method's definition (a null predicate: that model
+    /// does not run); sized for about <paramref name="expectedMethods"/> distinct methods.
+    /// </summary>
+    public static CallFilter Create(
+        Func<IMethodSymbol, bool>? policies,
+        Func<IMethodSymbol, bool>? pipeline,
+        Func<IMethodSymbol, bool>? registry,
+        Func<IMethodSymbol, bool>? headers,
+        int expectedMethods)
+        => new(new[] { policies, pipeline, registry, headers }, expectedMethods);
+
+    /// <summary>The models that may learn something from <paramref name="invocation"/>; <see cref="CallReaders.None"/> for most calls.</summary>
+    public CallReaders ReadersOf(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (!_answers.TryGetValue(definition, out var answer))
+        var start = RuntimeHelpers.GetHashCode(definition) & _mask;
+        for (var probe = 0; probe < Probes; probe++)
         {
-            answer = Ask(definition) ? Read : Skipped;
-            _answers.TryAdd(definition, answer);
-        }
-
-        return answer == Read;
-    }
-
-    private bool Ask(IMethodSymbol definition)
-    {
-        foreach (var reads in _readers)
-        {
-            if (reads(definition))
+            var entry = _entries[(start + probe) & _mask];
+            if (entry is null)
             {
-                return true;
+                break;
+            }
+
+            if (ReferenceEquals(entry.Definition, definition))
+            {
+                return entry.Readers;
             }
         }
 
-        return false;
+        var readers = Ask(definition);
+        var slot = start;
+        for (var probe = 0; probe < Probes; probe++)
+        {
+            if (_entries[(start + probe) & _mask] is null)
+            {
+                slot = (start + probe) & _mask;
+                break;
+            }
+        }
+
+        _entries[slot] = new Entry(definition, readers);
+        return readers;
+    }
+
+    private CallReaders Ask(IMethodSymbol definition)
+    {
+        var readers = CallReaders.None;
+        for (var bit = 0; bit < _predicates.Length; bit++)
+        {
+            if (_predicates[bit] is { } reads && reads(definition))
+            {
+                readers |= (CallReaders)(1 << bit);
+            }
+        }
+
+        return readers;
+    }
+
+    private sealed class Entry
+    {
+        public Entry(IMethodSymbol definition, CallReaders readers)
+        {
+            Definition = definition;
+            Readers = readers;
+        }
+
+        public IMethodSymbol Definition { get; }
+
+        public CallReaders Readers { get; }
     }
 }

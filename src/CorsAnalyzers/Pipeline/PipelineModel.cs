@@ -271,7 +271,7 @@ internal sealed class PipelineModel
 
         var services = RegisteredServices.None;
         var isExplicit = false;
-        if (depth < MaxHelperDepth && SourceBodies.MayCall(method, IsRegistrationName, _sourceNames, inLambdas: true)
+        if (depth < MaxHelperDepth && !ReceivesOnlyBuiltApp(method) && SourceBodies.MayCall(method, IsRegistrationName, _sourceNames, inLambdas: true)
             && SourceBodies.GetBody(method, model) is { } body)
         {
             foreach (var operation in body.DescendantsAndSelf())
@@ -298,6 +298,30 @@ internal sealed class PipelineModel
         }
 
         return _helperRegistrations.GetOrAdd(method, new HelperRegistrations(services, isExplicit));
+    }
+
+    /// <summary>
+    /// True when <paramref name="method"/> receives a pipeline builder and otherwise only plain values (<c>MapRoutes(app)</c>,
+    /// <c>Pipeline(app, dev)</c>): it runs after the service provider is built (a <c>WebApplication</c>'s service collection is
+    /// read-only, <c>Startup.Configure</c> comes after <c>ConfigureServices</c>), so nothing it calls registers a service the
+    /// app uses, and its body (a route table of a thousand endpoints) is not walked for registrations.
+    /// </summary>
+    private bool ReceivesOnlyBuiltApp(IMethodSymbol method)
+    {
+        var receivesBuilder = false;
+        foreach (var parameter in method.Parameters)
+        {
+            if (Symbols.IsApplicationBuilder(parameter.Type))
+            {
+                receivesBuilder = true;
+            }
+            else if (parameter.Type.SpecialType == SpecialType.None && parameter.Type.TypeKind != TypeKind.Enum)
+            {
+                return false;
+            }
+        }
+
+        return receivesBuilder;
     }
 
     /// <summary>The calls a body makes itself (not those in lambdas or local functions), in the order they run.</summary>

@@ -676,6 +676,37 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
     }
 
     [Fact]
+    public async Task ImplicitAuthorization_RegisteredByAHelperOfTheBuiltApp_DoesNotReport()
+    {
+        // A helper that receives the built app runs after Build(): the service collection is read-only by then, so the
+        // registration throws instead of registering, and WebApplication adds no UseAuthorization() for it.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            Setup.Services = builder.Services;
+            var app = builder.Build();
+            app.UseCors();
+            Routes.Map(app);
+            app.Run();
+
+            static class Setup
+            {
+                public static IServiceCollection Services = null!;
+            }
+
+            static class Routes
+            {
+                public static void Map(WebApplication app)
+                {
+                    Setup.Services.AddAuthorization();
+                    app.MapGet("/", () => "hi");
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task ImplicitAuthorization_WithRequireCors_ReportsRejectedPreflight()
     {
         const string source = """
