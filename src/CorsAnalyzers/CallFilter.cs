@@ -26,7 +26,7 @@ internal enum CallReaders
 internal sealed class CallFilter
 {
     // How many slots a probe looks at before it gives up and overwrites the first.
-    private const int Probes = 4;
+    private const int Probes = 8;
 
     // Indexed by the bit of CallReaders each model answers for; null for a model that does not run.
     private readonly Func<IMethodSymbol, bool>?[] _predicates;
@@ -44,7 +44,7 @@ internal sealed class CallFilter
     {
         _predicates = predicates;
         var size = 1024;
-        while (size < capacity && size < (1 << 17))
+        while (size < capacity && size < (1 << 18))
         {
             size <<= 1;
         }

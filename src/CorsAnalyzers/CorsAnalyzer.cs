@@ -39,10 +39,14 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         new CheckOriginsStrictlyRule(),
         new CheckHandWrittenOriginsStrictlyRule());
 
+    // Every set of operation kinds a compilation may register, built once: adding a kind at run time instantiated
+    // ImmutableArray<OperationKind>.Add, code the precompiled image does not hold (the JIT compiled it in every build).
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndAssignments = ImmutableArray.Create(OperationKind.Invocation, OperationKind.SimpleAssignment);
     private static readonly ImmutableArray<OperationKind> InvocationsCreationsAndAssignments = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+    private static readonly ImmutableArray<OperationKind> InvocationsCreationsAndInvalid = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.Invalid);
+    private static readonly ImmutableArray<OperationKind> InvocationsCreationsAssignmentsAndInvalid = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Invalid);
 
     private readonly RuleSet _rules;
 
@@ -170,20 +174,19 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         // one more kind dispatched, and only when a header rule runs. The filter is a type check of the assigned property
         // (IHeaderDictionary's own), so an assignment costs one dispatch and no allocation; walking every block at its end
         // instead would visit every operation of the compilation.
-        var kinds = (policies || registry is not null, headers is not null) switch
+        //
+        // Invalid operations exist only in code that does not compile: an AddPolicy whose lambda holds an unresolved name
+        // (half-typed code) is one, and its policy is still modelled (policies imply the first flag). Compiling code
+        // dispatches nothing more.
+        var kinds = (policies || registry is not null, headers is not null, policies) switch
         {
-            (true, true) => InvocationsCreationsAndAssignments,
-            (true, false) => InvocationsAndCreations,
-            (false, true) => InvocationsAndAssignments,
+            (true, true, true) => InvocationsCreationsAssignmentsAndInvalid,
+            (true, true, false) => InvocationsCreationsAndAssignments,
+            (true, false, true) => InvocationsCreationsAndInvalid,
+            (true, false, false) => InvocationsAndCreations,
+            (false, true, false) => InvocationsAndAssignments,
             _ => Invocations,
         };
-
-        // Invalid operations exist only in code that does not compile: an AddPolicy whose lambda holds an unresolved name
-        // (half-typed code) is one, and its policy is still modelled. Compiling code dispatches nothing more.
-        if (policies)
-        {
-            kinds = kinds.Add(OperationKind.Invalid);
-        }
 
         context.RegisterOperationBlockStartAction(blockContext => blockContext.RegisterOperationAction(analyzeOperation, kinds));
         if (registry is not null)
@@ -205,7 +208,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
             pipelines is not null ? pipelines.ReadsCallsTo : null,
             registry is not null ? registry.ReadsCallsTo : null,
             headers is not null ? definition => HeaderWrites.ReadsCallsTo(definition, headers) : null,
-            expectedMethods: (compilation as Microsoft.CodeAnalysis.CSharp.CSharpCompilation)?.SyntaxTrees.Length * 16 ?? 0);
+            expectedMethods: (compilation as Microsoft.CodeAnalysis.CSharp.CSharpCompilation)?.SyntaxTrees.Length * 64 ?? 0);
 
     private void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
     {
