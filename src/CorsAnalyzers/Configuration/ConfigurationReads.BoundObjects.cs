@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CorsAnalyzers.Configuration;
 
 /// <summary>
-/// Options objects filled from a section: <c>section.Get&lt;CorsSettings&gt;()</c>, and a new object handed to
-/// <c>section.Bind(settings)</c>; a property read of such an object is a read of the section's key of that name.
+/// Options objects filled from a section: <c>section.Get&lt;CorsSettings&gt;()</c>, a new object handed to
+/// <c>section.Bind(settings)</c>, and the value of <c>IOptions&lt;CorsSettings&gt;</c> (ConfigurationReads.Options.cs); a property
+/// read of such an object is a read of the section's key of that name.
 /// </summary>
 internal sealed partial class ConfigurationReads
 {
@@ -42,6 +43,10 @@ internal sealed partial class ConfigurationReads
                 }
 
                 return false;
+
+            case IPropertyReferenceOperation { Property.IsIndexer: false } optionsValue when TryOptionsValue(optionsValue, out var bound):
+                // `options.Value` of an IOptions<CorsSettings> (a parameter, a service): the section bound to the type.
+                return TryOptionsSection(bound, out section);
 
             case ICoalesceOperation coalesce:
                 // `Get<CorsSettings>() ?? new CorsSettings()`: the bound object when the section exists.

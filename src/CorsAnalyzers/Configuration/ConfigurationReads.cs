@@ -45,6 +45,7 @@ internal sealed partial class ConfigurationReads
 {
     private const int MaxDepth = 8;
 
+    private readonly Compilation _compilation;
     private readonly INamedTypeSymbol _configuration;
     private readonly INamedTypeSymbol? _section;
     private readonly INamedTypeSymbol? _binder;
@@ -56,6 +57,10 @@ internal sealed partial class ConfigurationReads
 
     private ConfigurationReads(Compilation compilation, INamedTypeSymbol configuration, ConfigurationFiles files)
     {
+        _compilation = compilation;
+        _options = compilation.GetTypeByMetadataName(OptionsName);
+        _optionsSnapshot = compilation.GetTypeByMetadataName(OptionsSnapshotName);
+        _optionsMonitor = compilation.GetTypeByMetadataName(OptionsMonitorName);
         _configuration = configuration;
         _list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
         _section = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");

@@ -177,6 +177,8 @@ public class MetaTests
         // The registry resolves its types from their declaring assembly (RouteOptions has a namesake elsewhere).
         Assert.All(CorsAnalyzers.Registry.RegistrySymbols.MetadataNames, name => Assert.False(compilation.GetTypesByMetadataName(name).IsEmpty, $"{name} does not resolve on {version}."));
         Assert.All(CorsAnalyzers.Configuration.ConfigurationReads.MetadataNames, name => Assert.True(compilation.GetTypeByMetadataName(name) is not null, $"{name} does not resolve on {version}."));
+        Assert.All(CorsAnalyzers.Configuration.ConfigurationReads.OptionsMetadataNames, name => Assert.True(compilation.GetTypeByMetadataName(name) is not null, $"{name} does not resolve on {version}."));
+        Assert.Equal(CorsAnalyzers.Configuration.ConfigurationReads.OptionsBuilderDisplay, compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.OptionsBuilder`1")!.ToDisplayString());
         Assert.True(CorsSymbols.TryCreate(compilation, out _));
     }
 

@@ -383,4 +383,84 @@ public class OriginsFromConfigurationTests
             NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
     }
+
+    private static string OptionsPolicy(string bind, string read = "settings.Value") => $$"""
+        using Microsoft.Extensions.Options;
+
+        var builder = WebApplication.CreateBuilder(args);
+        {{bind}}
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<{{(read.EndsWith("CurrentValue") ? "IOptionsMonitor" : "IOptions")}}<CorsSettings>>((options, settings) =>
+            options.AddPolicy("Api", policy => policy.WithOrigins({{read}}.Origins).AllowAnyMethod().AllowAnyHeader()));
+        var app = builder.Build();
+        app.Run();
+        """ + BoundSettings;
+
+    [Theory]
+    [InlineData("""builder.Services.Configure<CorsSettings>(builder.Configuration.GetSection("Cors"));""", "settings.Value")]
+    [InlineData("""builder.Services.AddOptions<CorsSettings>().Bind(builder.Configuration.GetSection("Cors"));""", "settings.Value")]
+    [InlineData("""builder.Services.AddOptions<CorsSettings>().BindConfiguration("Cors").ValidateOnStart();""", "settings.Value")]
+    [InlineData("""builder.Services.Configure<CorsSettings>(builder.Configuration.GetSection("Cors"));""", "settings.CurrentValue")]
+    public async Task OptionsBoundToASection_ReadsItsSection(string bind, string read)
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            OptionsPolicy(bind, read),
+            AppSettings(BoundJson),
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("Policy 'Api'", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("""builder.Services.Configure<CorsSettings>(builder.Configuration.GetSection("Cors")); builder.Services.Configure<CorsSettings>(builder.Configuration.GetSection("Other"));""")]
+    [InlineData("""builder.Services.Configure<CorsSettings>(builder.Configuration.GetSection("Cors")); builder.Services.Configure<CorsSettings>(o => o.Origins = new[] { "https://app.contoso.com" });""")]
+    [InlineData("""builder.Services.Configure<CorsSettings>(builder.Configuration.GetSection("Cors")); builder.Services.PostConfigure<CorsSettings>(o => o.Origins = new[] { "https://app.contoso.com" });""")]
+    [InlineData("""builder.Services.Configure<CorsSettings>("Named", builder.Configuration.GetSection("Cors"));""")]
+    [InlineData("""builder.Services.Configure<CorsSettings>(builder.Configuration.GetSection("Cors")); builder.Services.AddSingleton<IConfigureOptions<CorsSettings>, Fixup>();""")]
+    [InlineData("""builder.Services.Configure<CorsSettings>(builder.Configuration.GetSection("Cors")); builder.Services.AddSingleton(Options.Create(new CorsSettings()));""")]
+    [InlineData("""var bound = builder.Services.AddOptions<CorsSettings>(); bound.Bind(builder.Configuration.GetSection("Cors"));""")]
+    [InlineData("""builder.Services.AddOptions<CorsSettings>().Bind(builder.Configuration.GetSection("Cors")).Configure(o => o.Origins = new[] { "https://app.contoso.com" });""")]
+    public async Task OptionsNotOnlyBoundFromOneSection_DoesNotReport(string bind)
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            OptionsPolicy(bind) + """
+
+                class Fixup : IConfigureOptions<CorsSettings>
+                {
+                    public void Configure(CorsSettings options) => options.Origins = new[] { "https://app.contoso.com" };
+                }
+                """,
+            AppSettings(BoundJson.Replace("{|#0:", "").Replace("|}", "")));
+    }
+
+    [Fact]
+    public async Task OptionsInStartupConfigure_ReadsTheBoundSection()
+    {
+        await NeverMatch.VerifyAnalyzerAsync(
+            """
+            using Microsoft.Extensions.Options;
+
+            class Startup
+            {
+                public Startup(IConfiguration configuration) => Configuration = configuration;
+
+                public IConfiguration Configuration { get; }
+
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.Configure<CorsSettings>(Configuration.GetSection("Cors"));
+                    services.AddCors();
+                }
+
+                public void Configure(IApplicationBuilder app, IOptions<CorsSettings> cors)
+                {
+                    app.UseRouting();
+                    app.UseCors(policy => policy.WithOrigins(cors.Value.Origins).AllowAnyMethod().AllowAnyHeader());
+                }
+            }
+            """ + BoundSettings,
+            AppSettings(BoundJson),
+            NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("The inline policy", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
+    }
 }
