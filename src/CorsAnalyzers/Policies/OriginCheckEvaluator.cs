@@ -237,7 +237,7 @@ internal sealed class OriginCheckEvaluator
         if (_symbols.IsUriTryCreate(method))
         {
             // `Uri.TryCreate(origin, UriKind.Absolute, out var uri)`: true for a well-formed origin (`uri` is read through its declaration).
-            return String(invocation.Arguments[0].Value, depth + 1) is { } text && TryCreateUri(text, out _, out _) ? true : null;
+            return String(invocation.Arguments[0].Value, depth + 1) is { } text && PlainOrigin.TryCreateUri(text, out _, out _) ? true : null;
         }
 
         if (_symbols.IsRegexIsMatch(method))
@@ -320,7 +320,7 @@ internal sealed class OriginCheckEvaluator
                 return text is null ? null : invocation.TargetMethod.Name == "Trim" ? text.Trim() : text.ToLowerInvariant();
 
             case IPropertyReferenceOperation { Instance: { } uri } property when _symbols.GetUriPart(property.Property) is var part && part != UriPart.None:
-                return UriText(uri, depth + 1) is { } uriText && TryCreateUri(uriText, out var scheme, out var host)
+                return UriText(uri, depth + 1) is { } uriText && PlainOrigin.TryCreateUri(uriText, out var scheme, out var host)
                     ? part == UriPart.Host ? host : scheme
                     : null;
 
@@ -331,107 +331,6 @@ internal sealed class OriginCheckEvaluator
             default:
                 return null;
         }
-    }
-
-    /// <summary>
-    /// <c>Uri.TryCreate(text, UriKind.Absolute, out var uri)</c> and the <c>uri.Scheme</c> and <c>uri.Host</c> it gives. The
-    /// origins this evaluator runs are mostly plain <c>http(s)://host[:port]</c>, whose answer is known without
-    /// <c>System.Uri</c> (absolute, scheme and host lower-cased): its first call set up enough of the runtime to cost a build
-    /// milliseconds. Only such plain origins are answered here: DNS labels of ASCII letters, digits and inner hyphens, the last
-    /// one starting with a letter (no IPv4 form, which Uri rewrites), and a port without leading zeros; everything else is
-    /// Uri's to judge (OriginCheckEvaluatorTests compares the two).
-    /// </summary>
-    internal static bool TryCreateUri(string text, out string scheme, out string host)
-    {
-        if (TrySplitPlainOrigin(text, out scheme, out host))
-        {
-            return true;
-        }
-
-        if (Uri.TryCreate(text, UriKind.Absolute, out var parsed))
-        {
-            scheme = parsed.Scheme;
-            host = parsed.Host;
-            return true;
-        }
-
-        scheme = host = string.Empty;
-        return false;
-    }
-
-    private static bool TrySplitPlainOrigin(string text, out string scheme, out string host)
-    {
-        scheme = host = string.Empty;
-        var separator = text.IndexOf("://", StringComparison.Ordinal);
-        var schemeText = separator > 0 ? text.Substring(0, separator) : string.Empty;
-        if (!schemeText.Equals("http", StringComparison.OrdinalIgnoreCase) && !schemeText.Equals("https", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var hostStart = separator + 3;
-        var hostEnd = hostStart;
-        var labelStart = hostStart;
-        while (hostEnd < text.Length && text[hostEnd] != ':')
-        {
-            var c = text[hostEnd];
-            if (c == '.')
-            {
-                if (hostEnd == labelStart || text[hostEnd - 1] == '-')
-                {
-                    return false;
-                }
-
-                labelStart = hostEnd + 1;
-            }
-            else if (c == '-' && hostEnd == labelStart)
-            {
-                return false;
-            }
-            else if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-'))
-            {
-                return false;
-            }
-
-            hostEnd++;
-        }
-
-        if (hostEnd == labelStart || !char.IsLetter(text[labelStart]) || text[hostEnd - 1] == '-' || !IsPort(text, hostEnd))
-        {
-            return false;
-        }
-
-        scheme = schemeText.ToLowerInvariant();
-        host = text.Substring(hostStart, hostEnd - hostStart).ToLowerInvariant();
-        return true;
-    }
-
-    /// <summary>True when <paramref name="text"/> ends at <paramref name="index"/> or goes on with <c>:</c> and a port number.</summary>
-    private static bool IsPort(string text, int index)
-    {
-        if (index == text.Length)
-        {
-            return true;
-        }
-
-        var digits = text.Length - index - 1;
-        if (digits is < 1 or > 5 || text[index + 1] == '0')
-        {
-            return false;
-        }
-
-        var port = 0;
-        for (var i = index + 1; i < text.Length; i++)
-        {
-            if (text[i] is < '0' or > '9')
-            {
-                return false;
-            }
-
-            port = (port * 10) + (text[i] - '0');
-        }
-
-        return port <= 65535;
     }
 
     /// <summary>The text a <c>Uri</c> was made from: <c>new Uri(origin)</c>, a local holding one, a <c>Uri.TryCreate</c> out variable.</summary>

@@ -3,7 +3,7 @@ using CorsAnalyzers.Policies;
 
 namespace CorsAnalyzers.Tests.Meta;
 
-public class OriginCheckEvaluatorTests
+public class PlainOriginTests
 {
     /// <summary>
     /// The evaluator answers plain origins without System.Uri; every answer must be Uri's own: whether the text is an
@@ -50,7 +50,7 @@ public class OriginCheckEvaluatorTests
     {
         var expected = Uri.TryCreate(text, UriKind.Absolute, out var uri);
 
-        var actual = OriginCheckEvaluator.TryCreateUri(text, out var scheme, out var host);
+        var actual = PlainOrigin.TryCreateUri(text, out var scheme, out var host);
 
         Assert.Equal(expected, actual);
         if (expected)
