@@ -16,10 +16,6 @@ internal static partial class ValueReader
 
     private const int MaxSetDepth = 6;
 
-    private const int TrimEntries = 2;
-
-    private const int RemoveEmptyEntries = 1;
-
     /// <summary>
     /// The origin lists <paramref name="call"/> (<c>WithOrigins</c>, <c>new CorsPolicyBuilder(...)</c>) may pass, one per
     /// combination of the alternatives its arguments hold: <c>a ?? b</c>, <c>c ? a : b</c>, <c>switch</c> arms, the values
@@ -352,7 +348,7 @@ internal static partial class ValueReader
         /// </summary>
         private ImmutableArray<ImmutableArray<PolicyValue>> Split(IInvocationOperation split, IOperation instance, int depth)
         {
-            if (!TryReadSeparators(split, out var separators, out var options))
+            if (!StringSplit.TryReadSeparators(split, out var separators, out var options))
             {
                 return UnknownList(split);
             }
@@ -367,7 +363,7 @@ internal static partial class ValueReader
                 }
 
                 var parts = ImmutableArray.CreateBuilder<PolicyValue>();
-                foreach (var (part, offset) in SplitText(text, separators, options))
+                foreach (var (part, offset) in StringSplit.Parts(text, separators, options))
                 {
                     parts.Add(value.Setting is { } setting
                         ? PolicyValue.FromSetting(setting.Slice(part, offset), split, _call)
@@ -398,133 +394,6 @@ internal static partial class ValueReader
 
             body.AddAssignedValuesBefore(local, use.Syntax.SpanStart, values);
             return values;
-        }
-
-        private static bool TryReadSeparators(IInvocationOperation split, out List<string> separators, out int options)
-        {
-            separators = new List<string>();
-            options = 0;
-            foreach (var argument in split.Arguments)
-            {
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
-                {
-                    continue;
-                }
-
-                var value = argument.Value.WalkDownConversions();
-                switch (parameter.Type)
-                {
-                    case { SpecialType: SpecialType.System_Char or SpecialType.System_String }:
-                        if (!AddSeparator(argument.Value, separators))
-                        {
-                            return false;
-                        }
-
-                        break;
-
-                    case IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_String }:
-                        if (value is not IArrayCreationOperation { Initializer: { } initializer })
-                        {
-                            return false;
-                        }
-
-                        foreach (var element in initializer.ElementValues)
-                        {
-                            if (!AddSeparator(element, separators))
-                            {
-                                return false;
-                            }
-                        }
-
-                        break;
-
-                    case { TypeKind: TypeKind.Enum } when argument.Value.ConstantValue is { HasValue: true, Value: int flags }:
-                        options = flags;
-                        break;
-
-                    default:
-                        // A count, or options we cannot read.
-                        return false;
-                }
-            }
-
-            // Split() and Split(null) split on whitespace: not a list of origins.
-            return separators.Count > 0;
-        }
-
-        private static bool AddSeparator(IOperation separator, List<string> separators)
-        {
-            switch (separator.ConstantValue)
-            {
-                case { HasValue: true, Value: char c }:
-                    separators.Add(c.ToString());
-                    return true;
-                case { HasValue: true, Value: string { Length: > 0 } text }:
-                    separators.Add(text);
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        private static List<(string Part, int Offset)> SplitText(string text, List<string> separators, int options)
-        {
-            var parts = new List<(string, int)>();
-            var start = 0;
-            var position = 0;
-            while (position <= text.Length)
-            {
-                var separator = position < text.Length ? SeparatorAt(text, position, separators) : 0;
-                if (position < text.Length && separator == 0)
-                {
-                    position++;
-                    continue;
-                }
-
-                var partStart = start;
-                var partEnd = position;
-                if ((options & TrimEntries) != 0)
-                {
-                    while (partStart < partEnd && char.IsWhiteSpace(text[partStart]))
-                    {
-                        partStart++;
-                    }
-
-                    while (partEnd > partStart && char.IsWhiteSpace(text[partEnd - 1]))
-                    {
-                        partEnd--;
-                    }
-                }
-
-                if (partEnd > partStart || (options & RemoveEmptyEntries) == 0)
-                {
-                    parts.Add((text.Substring(partStart, partEnd - partStart), partStart));
-                }
-
-                if (position == text.Length)
-                {
-                    break;
-                }
-
-                position += separator;
-                start = position;
-            }
-
-            return parts;
-        }
-
-        /// <summary>The length of the separator at <paramref name="position"/>, 0 when none starts there.</summary>
-        private static int SeparatorAt(string text, int position, List<string> separators)
-        {
-            foreach (var separator in separators)
-            {
-                if (string.CompareOrdinal(text, position, separator, 0, separator.Length) == 0)
-                {
-                    return separator.Length;
-                }
-            }
-
-            return 0;
         }
 
         private ImmutableArray<PolicyValue> Unknown(IOperation operation) => ImmutableArray.Create(new PolicyValue(null, operation, _call));

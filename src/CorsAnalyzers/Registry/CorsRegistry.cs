@@ -14,9 +14,10 @@ namespace CorsAnalyzers.Registry;
 /// The compilation-wide CORS facts: which policies are defined, which names are used, whether CORS services are
 /// registered and the CORS middleware added, and whether any of that may happen in code we cannot see. Filled
 /// incrementally by the package's one operation callback (safe for concurrent use) and read by
-/// <see cref="RegistryRule"/>s at the end of the compilation.
+/// <see cref="RegistryRule"/>s at the end of the compilation. What a call tells about policy names is in
+/// CorsRegistry.PolicyNames.cs, what tells that services or the pipeline reach code we cannot see in CorsRegistry.Escapes.cs.
 /// </summary>
-internal sealed class CorsRegistry
+internal sealed partial class CorsRegistry
 {
     private readonly RegistrySymbols _symbols;
     private readonly Compilation _compilation;
@@ -188,6 +189,15 @@ internal sealed class CorsRegistry
         {
             ObserveUseCors(invocation);
         }
+        else if (SymbolEqualityComparer.Default.Equals(type, _symbols.EnableCorsAttribute))
+        {
+            // `class ApiCorsAttribute : EnableCorsAttribute { public ApiCorsAttribute() : base("Api") { } }`: every
+            // [ApiCors] names that policy. Only a named base call: which endpoints use a subclass is not recorded.
+            if (invocation.Instance is IInstanceReferenceOperation && PolicyName.Argument(invocation) is { } argument)
+            {
+                ObserveNamedUse(invocation, PolicyUseKind.Attribute, argument, invocation.Syntax.GetLocation());
+            }
+        }
         else if (SymbolEqualityComparer.Default.Equals(type, cors.CorsEndpointConventionBuilderExtensions))
         {
             var argument = PolicyName.Argument(invocation);
@@ -229,248 +239,6 @@ internal sealed class CorsRegistry
             && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly) && _symbols.Classify(type.ContainingAssembly) == AssemblyKind.Other)
         {
             ObserveHandOver(constructor.Parameters);
-        }
-    }
-
-    private void ObserveOptionsCall(IInvocationOperation invocation)
-    {
-        var cors = _symbols.Cors;
-        var method = invocation.TargetMethod;
-        if (cors.IsCorsOptionsMethod(method, "AddDefaultPolicy"))
-        {
-            _definitions.Enqueue(new PolicyDefinition(null, invocation.NameAndArgumentsLocation()));
-        }
-        else if (cors.IsCorsOptionsMethod(method, "AddPolicy"))
-        {
-            var argument = PolicyName.Argument(invocation);
-            if (PolicyName.Read(argument) is { } name)
-            {
-                _definitions.Enqueue(new PolicyDefinition(name, argument!.Syntax.GetLocation()));
-            }
-            else
-            {
-                // A name from configuration, a loop variable, a parameter: the set of names is not known.
-                Set(ref _policyNamesOpen);
-            }
-        }
-    }
-
-    private void ObserveUseCors(IInvocationOperation invocation)
-    {
-        if (_symbols.Pipeline.GetMiddleware(invocation.TargetMethod) != MiddlewareKind.Cors)
-        {
-            return;
-        }
-
-        var location = invocation.NameAndArgumentsLocation();
-        _corsMiddleware.Enqueue(location);
-        foreach (var parameter in invocation.TargetMethod.Parameters)
-        {
-            if (parameter.Type.TypeKind == TypeKind.Delegate)
-            {
-                // UseCors(policy => ...): an inline policy, no name.
-                return;
-            }
-        }
-
-        ObserveNamedUse(invocation, PolicyUseKind.Middleware, PolicyName.Argument(invocation), location);
-    }
-
-    private void ObserveNamedUse(IOperation operation, PolicyUseKind kind, IArgumentOperation? argument, Location callLocation)
-    {
-        if (argument is null)
-        {
-            if (kind == PolicyUseKind.Endpoint)
-            {
-                // RequireCors(policy => ...) or RequireCors(policy): an inline policy.
-                return;
-            }
-
-            _uses.Enqueue(new PolicyUse(kind, null, callLocation, isLiteral: false));
-            return;
-        }
-
-        // A name only known at run time is not a use we can judge.
-        if (PolicyName.Read(argument) is { } name)
-        {
-            var isLiteral = argument.Value.WalkDownConversions() is ILiteralOperation;
-            _uses.Enqueue(new PolicyUse(kind, name, argument.Value.Syntax.GetLocation(), isLiteral));
-        }
-    }
-
-    /// <summary><c>AddCors(options =&gt; ...)</c>: a delegate we can read, and no change of the default policy's name in it.</summary>
-    private void ObserveOptionsDelegate(IInvocationOperation invocation)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Type.TypeKind != TypeKind.Delegate)
-            {
-                continue;
-            }
-
-            var configure = argument.Value.FollowLocal();
-            var body = configure switch
-            {
-                IDelegateCreationOperation { Target: IAnonymousFunctionOperation function } => function.Body,
-                IDelegateCreationOperation { Target: IMethodReferenceOperation reference } => SourceBodies.GetBody(reference.Method, invocation.SemanticModel),
-                IAnonymousFunctionOperation function => function.Body,
-                _ => null,
-            };
-            if (body is null || ChangesDefaultPolicyName(body))
-            {
-                Set(ref _policyNamesOpen);
-            }
-        }
-    }
-
-    private bool ChangesDefaultPolicyName(IOperation body)
-    {
-        foreach (var operation in body.DescendantsAndSelf())
-        {
-            if (operation is IPropertyReferenceOperation { Property: var property }
-                && SymbolEqualityComparer.Default.Equals(property.ContainingType, _symbols.Cors.CorsOptions)
-                && property.SetMethod is not null
-                && operation.Parent is ISimpleAssignmentOperation assignment && assignment.Target == operation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void ObserveTypeArguments(ImmutableArray<ITypeSymbol> typeArguments)
-    {
-        foreach (var typeArgument in typeArguments)
-        {
-            ObserveServiceType(typeArgument);
-        }
-    }
-
-    /// <summary><c>Configure&lt;CorsOptions&gt;</c>, <c>AddSingleton&lt;ICorsPolicyProvider, T&gt;</c>, <c>Configure&lt;RouteOptions&gt;</c>, ...</summary>
-    private void ObserveServiceType(ITypeSymbol type)
-    {
-        if (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions) || _symbols.IsPolicyProvider(type))
-        {
-            Set(ref _policyNamesOpen);
-        }
-        else if (_symbols.IsCorsService(type))
-        {
-            Set(ref _registersCorsServices);
-        }
-        else if (SymbolEqualityComparer.Default.Equals(type, _symbols.RouteOptions))
-        {
-            Set(ref _configuresRouteOptions);
-        }
-    }
-
-    private void ObserveFrameworkCall(IInvocationOperation invocation)
-    {
-        var pipeline = _symbols.Pipeline;
-        var method = invocation.TargetMethod;
-        if (pipeline.GetMiddleware(method) != MiddlewareKind.None || pipeline.IsWebApplication(method.ContainingType))
-        {
-            Set(ref _buildsPipeline);
-        }
-
-        if (pipeline.TryGetRegistration(method, out var services, out _) && (services & RegisteredServices.Cors) != 0)
-        {
-            Set(ref _registersCorsServices);
-        }
-
-        foreach (var argument in invocation.Arguments)
-        {
-            switch (argument.Value.WalkDownConversions())
-            {
-                // services.AddSingleton(typeof(ICorsPolicyProvider), typeof(MyProvider))
-                case ITypeOfOperation typeOf:
-                    ObserveServiceType(typeOf.TypeOperand);
-                    break;
-
-                // app.MapGet("/", [EnableCors("Api")] () => ...): the compiler does not hand a lambda's attributes to us.
-                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation function }:
-                    ObserveLambdaAttributes(function);
-                    break;
-            }
-        }
-    }
-
-    private void ObserveLambdaAttributes(IAnonymousFunctionOperation function)
-    {
-        foreach (var attribute in function.Symbol.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.EnableCorsAttribute)
-                && attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax)
-            {
-                var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-                var expression = syntax.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0].Expression : null;
-                _endpointMetadata.Enqueue(new CorsMetadataSite(syntax.GetLocation(), name is null ? "[EnableCors]" : $"[EnableCors(\"{name}\")]"));
-                if (expression is null)
-                {
-                    _uses.Enqueue(new PolicyUse(PolicyUseKind.Attribute, null, syntax.GetLocation(), isLiteral: false));
-                }
-                else if (name is not null)
-                {
-                    _uses.Enqueue(new PolicyUse(PolicyUseKind.Attribute, name, expression.GetLocation(), expression is LiteralExpressionSyntax));
-                }
-            }
-        }
-    }
-
-    // The arguments ObserveFrameworkCall reads: typeof(...) (a Type, or an object) and lambdas (a delegate type, Delegate).
-    private bool TakesTypesOrDelegates(ImmutableArray<IParameterSymbol> parameters)
-    {
-        foreach (var parameter in parameters)
-        {
-            var type = parameter.Type;
-            if (type.TypeKind == TypeKind.Delegate || type.SpecialType is SpecialType.System_Object or SpecialType.System_Delegate or SpecialType.System_MulticastDelegate
-                || SymbolEqualityComparer.Default.Equals(type, _symbols.SystemType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool HandsOver(ImmutableArray<IParameterSymbol> parameters)
-    {
-        foreach (var parameter in parameters)
-        {
-            var type = parameter.Type;
-            if (type.SpecialType == SpecialType.None
-                && (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions) || _symbols.HoldsServices(type) || _symbols.Pipeline.IsApplicationBuilder(type)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A method or constructor of another assembly that receives the app's services, pipeline or CORS options.</summary>
-    private void ObserveHandOver(ImmutableArray<IParameterSymbol> parameters)
-    {
-        foreach (var parameter in parameters)
-        {
-            var type = parameter.Type;
-            if (type.SpecialType != SpecialType.None)
-            {
-                continue;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions))
-            {
-                Set(ref _policyNamesOpen);
-            }
-            else if (_symbols.HoldsServices(type))
-            {
-                Set(ref _servicesEscape);
-            }
-            else if (_symbols.Pipeline.IsApplicationBuilder(type))
-            {
-                Set(ref _pipelineEscape);
-            }
         }
     }
 

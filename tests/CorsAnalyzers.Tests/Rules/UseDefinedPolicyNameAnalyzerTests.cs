@@ -197,6 +197,60 @@ public class UseDefinedPolicyNameAnalyzerTests
     }
 
     [Fact]
+    public async Task EnableCorsSubclassNamingAnUndefinedPolicy_Reports()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.Run();
+
+            class ApiCorsAttribute : EnableCorsAttribute
+            {
+                public ApiCorsAttribute()
+                    : base({|#0:"Apj"|})
+                {
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("[EnableCors]", "Apj", "'Api'"));
+    }
+
+    [Theory]
+    [InlineData("""base("Api")""")]
+    [InlineData("""base()""")]
+    [InlineData("""this("Api", 0)""")]
+    public async Task EnableCorsSubclassNamingADefinedPolicyOrNone_DoesNotReport(string initializer)
+    {
+        var source = $$"""
+            using Microsoft.AspNetCore.Cors;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.Run();
+
+            class ApiCorsAttribute : EnableCorsAttribute
+            {
+                public ApiCorsAttribute()
+                    : {{initializer}}
+                {
+                }
+
+                public ApiCorsAttribute(string name, int order)
+                    : base(name)
+                {
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task DefinedNames_DoNotReport()
     {
         const string source = """

@@ -29,6 +29,45 @@ public class UseDefinedPolicyNameFixerTests
     }
 
     [Fact]
+    public async Task Fix_InAnEnableCorsSubclassBaseCall()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Frontend", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.Run();
+
+            class FrontendCorsAttribute : EnableCorsAttribute
+            {
+                public FrontendCorsAttribute()
+                    : base({|CORS010:"frontend"|}) // the SPA
+                {
+                }
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.AspNetCore.Cors;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Frontend", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.Run();
+
+            class FrontendCorsAttribute : EnableCorsAttribute
+            {
+                public FrontendCorsAttribute()
+                    : base("Frontend") // the SPA
+                {
+                }
+            }
+            """;
+
+        await Verify.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
     public async Task Fix_OffersEveryCloseName_SecondAction()
     {
         const string source = """

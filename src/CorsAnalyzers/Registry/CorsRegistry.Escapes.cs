@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using CorsAnalyzers.Pipeline;
+using CorsAnalyzers.Policies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Registry;
+
+/// <summary>
+/// What calls tell the registry about services and the pipeline: CORS services and options registered through type
+/// arguments or <c>typeof</c>, endpoint metadata on lambdas, and builders handed to code we cannot see.
+/// </summary>
+internal sealed partial class CorsRegistry
+{
+    private void ObserveTypeArguments(ImmutableArray<ITypeSymbol> typeArguments)
+    {
+        foreach (var typeArgument in typeArguments)
+        {
+            ObserveServiceType(typeArgument);
+        }
+    }
+
+    /// <summary><c>Configure&lt;CorsOptions&gt;</c>, <c>AddSingleton&lt;ICorsPolicyProvider, T&gt;</c>, <c>Configure&lt;RouteOptions&gt;</c>, ...</summary>
+    private void ObserveServiceType(ITypeSymbol type)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions) || _symbols.IsPolicyProvider(type))
+        {
+            Set(ref _policyNamesOpen);
+        }
+        else if (_symbols.IsCorsService(type))
+        {
+            Set(ref _registersCorsServices);
+        }
+        else if (SymbolEqualityComparer.Default.Equals(type, _symbols.RouteOptions))
+        {
+            Set(ref _configuresRouteOptions);
+        }
+    }
+
+    private void ObserveFrameworkCall(IInvocationOperation invocation)
+    {
+        var pipeline = _symbols.Pipeline;
+        var method = invocation.TargetMethod;
+        if (pipeline.GetMiddleware(method) != MiddlewareKind.None || pipeline.IsWebApplication(method.ContainingType))
+        {
+            Set(ref _buildsPipeline);
+        }
+
+        if (pipeline.TryGetRegistration(method, out var services, out _) && (services & RegisteredServices.Cors) != 0)
+        {
+            Set(ref _registersCorsServices);
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            switch (argument.Value.WalkDownConversions())
+            {
+                // services.AddSingleton(typeof(ICorsPolicyProvider), typeof(MyProvider))
+                case ITypeOfOperation typeOf:
+                    ObserveServiceType(typeOf.TypeOperand);
+                    break;
+
+                // app.MapGet("/", [EnableCors("Api")] () => ...): the compiler does not hand a lambda's attributes to us.
+                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation function }:
+                    ObserveLambdaAttributes(function);
+                    break;
+            }
+        }
+    }
+
+    private void ObserveLambdaAttributes(IAnonymousFunctionOperation function)
+    {
+        foreach (var attribute in function.Symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.EnableCorsAttribute)
+                && attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax)
+            {
+                var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                var expression = syntax.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0].Expression : null;
+                _endpointMetadata.Enqueue(new CorsMetadataSite(syntax.GetLocation(), name is null ? "[EnableCors]" : $"[EnableCors(\"{name}\")]"));
+                if (expression is null)
+                {
+                    _uses.Enqueue(new PolicyUse(PolicyUseKind.Attribute, null, syntax.GetLocation(), isLiteral: false));
+                }
+                else if (name is not null)
+                {
+                    _uses.Enqueue(new PolicyUse(PolicyUseKind.Attribute, name, expression.GetLocation(), expression is LiteralExpressionSyntax));
+                }
+            }
+        }
+    }
+
+    // The arguments ObserveFrameworkCall reads: typeof(...) (a Type, or an object) and lambdas (a delegate type, Delegate).
+    private bool TakesTypesOrDelegates(ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            var type = parameter.Type;
+            if (type.TypeKind == TypeKind.Delegate || type.SpecialType is SpecialType.System_Object or SpecialType.System_Delegate or SpecialType.System_MulticastDelegate
+                || SymbolEqualityComparer.Default.Equals(type, _symbols.SystemType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HandsOver(ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            var type = parameter.Type;
+            if (type.SpecialType == SpecialType.None
+                && (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions) || _symbols.HoldsServices(type) || _symbols.Pipeline.IsApplicationBuilder(type)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A method or constructor of another assembly that receives the app's services, pipeline or CORS options.</summary>
+    private void ObserveHandOver(ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            var type = parameter.Type;
+            if (type.SpecialType != SpecialType.None)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions))
+            {
+                Set(ref _policyNamesOpen);
+            }
+            else if (_symbols.HoldsServices(type))
+            {
+                Set(ref _servicesEscape);
+            }
+            else if (_symbols.Pipeline.IsApplicationBuilder(type))
+            {
+                Set(ref _pipelineEscape);
+            }
+        }
+    }
+}
