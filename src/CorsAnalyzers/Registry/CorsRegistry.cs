@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using CorsAnalyzers.Pipeline;
 using CorsAnalyzers.Policies;
