@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -28,52 +29,50 @@ internal sealed class CallFilter
     // How many slots a probe looks at before it gives up and overwrites the first.
     private const int Probes = 8;
 
+    private const int InitialSize = 1024;
+
+    private const int MaxSize = 1 << 18;
+
     // Indexed by the bit of CallReaders each model answers for; null for a model that does not run.
     private readonly Func<IMethodSymbol, bool>?[] _predicates;
+
+    private readonly object _growing = new();
 
     // A cache, not a map: slots keyed by the method's definition (unreduced, not constructed: every call of
     // Enumerable.Select<TSource, TResult> shares one), found by the definition's identity hash. Reference identity, not
     // SymbolEqualityComparer: the compiler hands out one symbol object per definition. A slot holds an immutable entry,
-    // so a reader sees a whole entry or none; two threads asking at once both compute the same answer; a full table
-    // overwrites a slot and the method is only asked again. A lookup is one array read: a ConcurrentDictionary's comparer
-    // calls and node walk were a tenth of the package's time in a build.
-    private readonly Entry?[] _entries;
-    private readonly int _mask;
+    // so a reader sees a whole entry or none; two threads asking at once both compute the same answer. The table starts
+    // small (an editor's single-document analysis meets few methods) and doubles when half full; a write racing with the
+    // doubling may land in the old table, and a full probe overwrites a slot: either way a method is only asked again.
+    // A lookup is one array read: a ConcurrentDictionary's comparer calls and node walk were a tenth of the package's
+    // time in a build.
+    private Entry?[] _entries = new Entry?[InitialSize];
+    private int _count;
 
-    private CallFilter(Func<IMethodSymbol, bool>?[] predicates, int capacity)
-    {
-        _predicates = predicates;
-        var size = 1024;
-        while (size < capacity && size < (1 << 18))
-        {
-            size <<= 1;
-        }
-
-        _entries = new Entry?[size];
-        _mask = size - 1;
-    }
+    private CallFilter(Func<IMethodSymbol, bool>?[] predicates) => _predicates = predicates;
 
     /// <summary>
     /// A filter that hands a call to each model whose predicate reads its method's definition (a null predicate: that model
-    /// does not run); sized for about <paramref name="expectedMethods"/> distinct methods.
+    /// does not run).
     /// </summary>
     public static CallFilter Create(
         Func<IMethodSymbol, bool>? policies,
         Func<IMethodSymbol, bool>? pipeline,
         Func<IMethodSymbol, bool>? registry,
-        Func<IMethodSymbol, bool>? headers,
-        int expectedMethods)
-        => new(new[] { policies, pipeline, registry, headers }, expectedMethods);
+        Func<IMethodSymbol, bool>? headers)
+        => new(new[] { policies, pipeline, registry, headers });
 
     /// <summary>The models that may learn something from <paramref name="invocation"/>; <see cref="CallReaders.None"/> for most calls.</summary>
     public CallReaders ReadersOf(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        var start = RuntimeHelpers.GetHashCode(definition) & _mask;
+        var entries = Volatile.Read(ref _entries);
+        var hash = RuntimeHelpers.GetHashCode(definition);
+        var mask = entries.Length - 1;
         for (var probe = 0; probe < Probes; probe++)
         {
-            var entry = _entries[(start + probe) & _mask];
+            var entry = entries[(hash + probe) & mask];
             if (entry is null)
             {
                 break;
@@ -86,18 +85,51 @@ internal sealed class CallFilter
         }
 
         var readers = Ask(definition);
-        var slot = start;
+        Insert(entries, new Entry(definition, readers), hash);
+        if (Interlocked.Increment(ref _count) > entries.Length / 2 && entries.Length < MaxSize)
+        {
+            Grow(entries);
+        }
+
+        return readers;
+    }
+
+    private static void Insert(Entry?[] entries, Entry entry, int hash)
+    {
+        var mask = entries.Length - 1;
+        var slot = hash & mask;
         for (var probe = 0; probe < Probes; probe++)
         {
-            if (_entries[(start + probe) & _mask] is null)
+            if (entries[(hash + probe) & mask] is null)
             {
-                slot = (start + probe) & _mask;
+                slot = (hash + probe) & mask;
                 break;
             }
         }
 
-        _entries[slot] = new Entry(definition, readers);
-        return readers;
+        entries[slot] = entry;
+    }
+
+    private void Grow(Entry?[] entries)
+    {
+        lock (_growing)
+        {
+            if (_entries != entries)
+            {
+                return;
+            }
+
+            var bigger = new Entry?[entries.Length * 2];
+            foreach (var entry in entries)
+            {
+                if (entry is not null)
+                {
+                    Insert(bigger, entry, RuntimeHelpers.GetHashCode(entry.Definition));
+                }
+            }
+
+            Volatile.Write(ref _entries, bigger);
+        }
     }
 
     private CallReaders Ask(IMethodSymbol definition)

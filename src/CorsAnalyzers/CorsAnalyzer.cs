@@ -105,7 +105,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         // anywhere in the member that configures the policy (a later `policy.Origins.Add(...)` statement, say) is a local
         // diagnostic (the IDE shows and fixes only local ones; LocalDiagnosticsTests); one delegate, so that a block costs
         // no allocation of ours. The registry is filled from the same callback: no second walk of the code.
-        var filter = CreateFilter(context.Compilation, symbols, policies, pipelines, registry, headers);
+        var filter = CreateFilter(symbols, policies, pipelines, registry, headers);
         Action<OperationAnalysisContext> analyzeOperation = operationContext =>
         {
             // By kind, not by type tests: one virtual call instead of interface casts, for every operation dispatched.
@@ -202,13 +202,12 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The invocations any model of this compilation reads: each model answers for the methods it knows.</summary>
-    private static CallFilter CreateFilter(Compilation compilation, CorsSymbols symbols, bool policies, PipelineModel? pipelines, CorsRegistry? registry, HeaderSymbols? headers)
+    private static CallFilter CreateFilter(CorsSymbols symbols, bool policies, PipelineModel? pipelines, CorsRegistry? registry, HeaderSymbols? headers)
         => CallFilter.Create(
             policies ? definition => PolicyDiscovery.ReadsCallsTo(definition, symbols) : null,
             pipelines is not null ? pipelines.ReadsCallsTo : null,
             registry is not null ? registry.ReadsCallsTo : null,
-            headers is not null ? definition => HeaderWrites.ReadsCallsTo(definition, headers) : null,
-            expectedMethods: (compilation as Microsoft.CodeAnalysis.CSharp.CSharpCompilation)?.SyntaxTrees.Length * 64 ?? 0);
+            headers is not null ? definition => HeaderWrites.ReadsCallsTo(definition, headers) : null);
 
     private void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
     {

@@ -251,6 +251,29 @@ public class UseDefinedPolicyNameAnalyzerTests
     }
 
     [Fact]
+    public async Task AfterThousandsOfDistinctMethods_StillReports()
+    {
+        // The host's per-method cache starts small and grows: the calls after it grew are still each handed to the models.
+        var calls = string.Join("\n", System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, 3000), i => $"Helpers.M{i}();"));
+        var methods = string.Join("\n", System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, 3000), i => $"    public static void M{i}() {{ }}"));
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {{calls}}
+            app.UseCors({|#0:"Apj"|});
+            app.Run();
+
+            static class Helpers
+            {
+            {{methods}}
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("UseCors", "Apj", "'Api'"));
+    }
+
+    [Fact]
     public async Task DefinedNames_DoNotReport()
     {
         const string source = """
