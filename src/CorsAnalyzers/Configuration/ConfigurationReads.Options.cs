@@ -73,9 +73,8 @@ internal sealed partial class ConfigurationReads
 
     private string FindOptionsSection(ITypeSymbol type)
     {
-        // The type is named in every call that configures it (as a type argument; an alias is also followed), so only the
-        // files that name it are bound: their text is searched, which costs no binding.
-        var names = new HashSet<string>(StringComparer.Ordinal) { type.Name };
+        // The type is named in every call that configures it (as a type argument; an alias of it makes it unknown), so
+        // only the files that name it are bound: their text is searched, which costs no binding.
         var trees = new List<SyntaxTree>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
@@ -89,7 +88,7 @@ internal sealed partial class ConfigurationReads
         {
             foreach (var alias in tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
             {
-                if (alias.Alias is { } name && alias.Name?.ToString().EndsWith(type.Name, StringComparison.Ordinal) == true)
+                if (alias.Alias is not null && alias.Name?.ToString().EndsWith(type.Name, StringComparison.Ordinal) == true)
                 {
                     // `using Settings = App.CorsSettings;` (or global): calls may name the alias in any file.
                     return Unknown;
