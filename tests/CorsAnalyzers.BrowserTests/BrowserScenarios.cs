@@ -390,6 +390,22 @@ public static class BrowserScenarios
                 Direct: new Dictionary<string, string> { [DirectRequests.NoOrigin] = "500 Allow-Origin=none", [DirectRequests.TrustedGet] = "500 Allow-Origin=none" },
                 Logged: "System.InvalidOperationException: Endpoint HTTP: GET /api/data contains CORS metadata, but a middleware was not found that supports CORS.")),
         new(
+            "CORS011 [ApiCors], a subclass of EnableCorsAttribute, on a minimal API without UseCors: every GET throws, also without an Origin",
+            "CorsAttributeSubclassWithoutMiddleware.cs",
+            DiagnosticIds.WireCorsServicesAndMiddleware,
+            "[ApiCors] gives endpoints CORS metadata, but no pipeline of the app calls UseCors(); ASP.NET Core throws InvalidOperationException ('... contains CORS metadata, but a middleware was not found that supports CORS') on every request to them. Call app.UseCors() after UseRouting().",
+            new(
+                Trusted: AllBlocked,
+                Attacker: AllBlocked,
+                Direct: new Dictionary<string, string> { [DirectRequests.NoOrigin] = "500 Allow-Origin=none", [DirectRequests.TrustedGet] = "500 Allow-Origin=none" },
+                Logged: "System.InvalidOperationException: Endpoint HTTP: GET /api/data contains CORS metadata, but a middleware was not found that supports CORS.")),
+        new(
+            "CORS011 UseCors() without a default policy, endpoints with the app's own [ApiCors] metadata: its policy applies, the trusted origin works",
+            "UseCorsWithCorsAttributeSubclass.cs",
+            null,
+            null,
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Direct: TrustedOriginAllowed)),
+        new(
             "CORS011 UseCors() with named policies only: no default policy, no CORS headers, every call is blocked",
             "UseCorsWithoutDefaultPolicy.cs",
             DiagnosticIds.WireCorsServicesAndMiddleware,

@@ -72,8 +72,12 @@ internal sealed partial class CorsRegistry
     {
         foreach (var attribute in function.Symbol.GetAttributes())
         {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.EnableCorsAttribute)
-                && attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax)
+            if (attribute.AttributeClass is not { } attributeClass || attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax syntax)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(attributeClass, _symbols.EnableCorsAttribute))
             {
                 var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
                 var expression = syntax.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0].Expression : null;
@@ -86,6 +90,12 @@ internal sealed partial class CorsRegistry
                 {
                     _uses.Enqueue(new PolicyUse(PolicyUseKind.Attribute, name, expression.GetLocation(), expression is LiteralExpressionSyntax));
                 }
+            }
+            else if (_symbols.IsOtherCorsMetadata(attributeClass))
+            {
+                // `[ApiCors] () => ...`: metadata of the app's own attribute class (the policy it names is a use where its
+                // constructor says it).
+                _endpointMetadata.Enqueue(new CorsMetadataSite(syntax.GetLocation(), "[" + syntax.Name.ToString() + "]"));
             }
         }
     }

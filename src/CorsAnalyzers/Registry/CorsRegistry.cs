@@ -234,6 +234,17 @@ internal sealed partial class CorsRegistry
             return;
         }
 
+        if (_symbols.IsOtherCorsMetadata(type))
+        {
+            // [ApiCors], where `ApiCorsAttribute : EnableCorsAttribute`, or `.WithMetadata(new ApiCorsAttribute())`:
+            // endpoint metadata too. The policy it names is a use where its constructor says it (`: base("Api")`),
+            // observed with the other invocations.
+            _endpointMetadata.Enqueue(new CorsMetadataSite(creation.Syntax.GetLocation(), creation.Syntax is AttributeSyntax attribute
+                ? "[" + attribute.Name.ToString() + "]"
+                : "new " + type.Name + "(...)"));
+            return;
+        }
+
         if (creation.Constructor is { } constructor && !constructor.Parameters.IsEmpty
             && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly) && _symbols.Classify(type.ContainingAssembly) == AssemblyKind.Other)
         {

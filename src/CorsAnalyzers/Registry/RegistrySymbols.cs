@@ -17,6 +17,8 @@ internal sealed class RegistrySymbols
     public const string CorsPolicyProviderName = "Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider";
     public const string CorsServiceName = "Microsoft.AspNetCore.Cors.Infrastructure.ICorsService";
     public const string EnableCorsAttributeName = "Microsoft.AspNetCore.Cors.EnableCorsAttribute";
+    public const string CorsMetadataName = "Microsoft.AspNetCore.Cors.Infrastructure.ICorsMetadata";
+    public const string DisableCorsAttributeName = "Microsoft.AspNetCore.Cors.Infrastructure.IDisableCorsAttribute";
     public const string ServiceCollectionName = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
     public const string HostApplicationBuilderName = "Microsoft.Extensions.Hosting.IHostApplicationBuilder";
     public const string HostBuilderName = "Microsoft.Extensions.Hosting.IHostBuilder";
@@ -27,7 +29,8 @@ internal sealed class RegistrySymbols
     /// <summary>Every metadata name this type resolves; a meta-test checks each against ASP.NET Core 8 and 10.</summary>
     public static IReadOnlyList<string> MetadataNames { get; } = new[]
     {
-        CorsServiceCollectionExtensionsName, CorsPolicyProviderName, CorsServiceName, EnableCorsAttributeName, ServiceCollectionName,
+        CorsServiceCollectionExtensionsName, CorsPolicyProviderName, CorsServiceName, EnableCorsAttributeName, CorsMetadataName,
+        DisableCorsAttributeName, ServiceCollectionName,
         HostApplicationBuilderName, HostBuilderName, WebHostBuilderName, WebApplicationBuilderName, RouteOptionsName,
     };
 
@@ -44,6 +47,8 @@ internal sealed class RegistrySymbols
     private readonly ConcurrentDictionary<IAssemblySymbol, AssemblyKind> _kinds = new(SymbolEqualityComparer.Default);
     private readonly IAssemblySymbol _corsAssembly;
     private readonly INamedTypeSymbol?[] _servicesHolders;
+    private readonly INamedTypeSymbol? _corsMetadata;
+    private readonly INamedTypeSymbol? _disableCors;
 
     public RegistrySymbols(Compilation compilation, CorsSymbols cors, PipelineSymbols pipeline)
     {
@@ -54,6 +59,8 @@ internal sealed class RegistrySymbols
         CorsPolicyProvider = _corsAssembly.GetTypeByMetadataName(CorsPolicyProviderName);
         CorsService = _corsAssembly.GetTypeByMetadataName(CorsServiceName);
         EnableCorsAttribute = _corsAssembly.GetTypeByMetadataName(EnableCorsAttributeName);
+        _corsMetadata = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", CorsMetadataName);
+        _disableCors = _corsAssembly.GetTypeByMetadataName(DisableCorsAttributeName);
         RouteOptions = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Routing", RouteOptionsName);
 
         // System.Type lives with object (System.Runtime in reference assemblies, System.Private.CoreLib at run time).
@@ -130,6 +137,18 @@ internal sealed class RegistrySymbols
 
         return false;
     }
+
+    /// <summary>
+    /// True for an attribute of the app's or a library's own that gives endpoints their CORS policy: a subclass of
+    /// <c>EnableCorsAttribute</c>, or any <c>ICorsMetadata</c> but <c>[DisableCors]</c>. <c>CorsMiddleware</c> applies
+    /// the policy such metadata names, and <c>EndpointMiddleware</c> requires the middleware for it, as for
+    /// <c>[EnableCors]</c> itself (which the registry reads exactly and is not asked here).
+    /// </summary>
+    public bool IsOtherCorsMetadata(INamedTypeSymbol type)
+        => _corsMetadata is not null
+            && type.TypeKind == TypeKind.Class
+            && Implements(type, _corsMetadata)
+            && (_disableCors is null || !Implements(type, _disableCors));
 
     /// <summary>True for <c>ICorsPolicyProvider</c> and the types that implement it.</summary>
     public bool IsPolicyProvider(ITypeSymbol type)

@@ -73,6 +73,63 @@ public class WireCorsServicesAndMiddlewareTests
         await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.CorsMetadataWithoutMiddleware).WithLocation(0).WithArguments("[EnableCors]"));
     }
 
+    private const string ApiCorsAttribute = """
+        public sealed class ApiCorsAttribute : Microsoft.AspNetCore.Cors.EnableCorsAttribute
+        {
+            public ApiCorsAttribute() : base("Api") { }
+        }
+        """;
+
+    [Theory]
+    [InlineData("app.MapGet(\"/\", [{|#0:ApiCors|}] () => \"hi\");", "[ApiCors]")]
+    [InlineData("app.MapGet(\"/\", () => \"hi\").WithMetadata({|#0:new ApiCorsAttribute()|});", "new ApiCorsAttribute(...)")]
+    public async Task CorsAttributeOfTheAppsOwnWithoutUseCors_Reports(string endpoint, string description)
+    {
+        var sources = new[]
+        {
+            $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {{endpoint}}
+            app.Run();
+            """,
+            ApiCorsAttribute,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.CorsMetadataWithoutMiddleware).WithLocation(0).WithArguments(description));
+    }
+
+    [Fact]
+    public async Task CorsAttributeOfTheAppsOwnOnAControllerWithoutUseCors_Reports()
+    {
+        var sources = new[]
+        {
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.MapControllers();
+            app.Run();
+            """,
+            """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            [{|#0:ApiCors|}]
+            public class OrdersController : ControllerBase
+            {
+                [DisableCors]
+                public string Get() => "[]";
+            }
+            """,
+            ApiCorsAttribute,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.CorsMetadataWithoutMiddleware).WithLocation(0).WithArguments("[ApiCors]"));
+    }
+
     [Fact]
     public async Task MetadataWithUseCorsInAHelper_DoesNotReport()
     {
@@ -190,6 +247,80 @@ public class WireCorsServicesAndMiddlewareTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    // `[ApiCors]` (a subclass of EnableCorsAttribute, or any attribute that is ICorsMetadata) is endpoint metadata too:
+    // UseCors() serves its endpoints whatever the default policy.
+    [Theory]
+    [InlineData("public sealed class ApiCorsAttribute : EnableCorsAttribute { public ApiCorsAttribute() : base(\"Spa\") { } }")]
+    [InlineData("public sealed class ApiCorsAttribute : EnableCorsAttribute { public ApiCorsAttribute(string name) : base(name) { } }")]
+    [InlineData("public sealed class ApiCorsAttribute : System.Attribute, Microsoft.AspNetCore.Cors.Infrastructure.IEnableCorsAttribute { public string? PolicyName { get; set; } = \"Spa\"; }")]
+    public async Task UseCorsWithoutDefaultPolicyButControllersWithACorsAttributeOfTheirOwn_DoesNotReport(string attribute)
+    {
+        var sources = new[]
+        {
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors();
+            app.MapControllers();
+            app.Run();
+            """,
+            $$"""
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            {{attribute}}
+
+            [ApiCors{{(attribute.Contains("string name") ? "(\"Spa\")" : "")}}]
+            public class OrdersController : ControllerBase
+            {
+            }
+            """,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources);
+    }
+
+    [Theory]
+    [InlineData("app.MapGet(\"/\", [ApiCors] () => \"hi\");")]
+    [InlineData("app.MapGet(\"/\", () => \"hi\").WithMetadata(new ApiCorsAttribute());")]
+    public async Task UseCorsWithoutDefaultPolicyButMinimalApisWithACorsAttributeOfTheirOwn_DoesNotReport(string endpoint)
+    {
+        var sources = new[]
+        {
+            $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors();
+            {{endpoint}}
+            app.Run();
+            """,
+            ApiCorsAttribute,
+        };
+
+        await Verify.VerifyAnalyzerAsync(sources);
+    }
+
+    [Fact]
+    public async Task UseCorsWithoutDefaultPolicyAndEndpointsThatDisableCors_Reports()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.{|#0:UseCors()|};
+            app.MapGet("/", [DisableCors] () => "hi");
+            app.MapGet("/other", () => "hi").WithMetadata(new DisableCorsAttribute());
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic(Descriptors.NoDefaultPolicy).WithLocation(0).WithArguments("UseCors()", " such as 'Spa'"));
     }
 
     [Theory]
