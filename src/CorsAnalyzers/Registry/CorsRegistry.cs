@@ -45,9 +45,13 @@ internal sealed partial class CorsRegistry
     /// True when every policy name the app defines is in <see cref="Definitions"/>: the compilation calls <c>AddCors</c>
     /// itself, every <c>AddPolicy</c> name is a constant, and nothing can add policies we cannot see
     /// (<c>Configure&lt;CorsOptions&gt;</c>, an <c>ICorsPolicyProvider</c>, <c>CorsOptions</c> handed to another assembly,
-    /// <c>DefaultPolicyName</c> changed, a configure delegate that is not a lambda or method in source).
+    /// <c>DefaultPolicyName</c> changed, a configure delegate that is not a lambda or method in source, and the app's
+    /// services or host builder handed to another assembly, whose <c>AddCompanyCors(this IServiceCollection)</c> may
+    /// call <c>AddCors</c> or <c>Configure&lt;CorsOptions&gt;</c> with policies of its own).
     /// </summary>
-    public bool PolicyNamesKnown => Volatile.Read(ref _callsAddCors) == 1 && Volatile.Read(ref _policyNamesOpen) == 0;
+    public bool PolicyNamesKnown => Volatile.Read(ref _callsAddCors) == 1
+        && Volatile.Read(ref _policyNamesOpen) == 0
+        && Volatile.Read(ref _servicesEscape) == 0;
 
     public IEnumerable<PolicyDefinition> Definitions => _definitions;
 

@@ -297,6 +297,33 @@ public class UseDefinedPolicyNameAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source);
     }
 
+    /// <summary>A referenced project whose extension methods receive the app's services or host builder (and may add policies).</summary>
+    private const string ServicesLibrary = """
+        public static class CompanyCors
+        {
+            public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddCompanyCors(this Microsoft.Extensions.DependencyInjection.IServiceCollection services) => services;
+            public static Microsoft.AspNetCore.Builder.WebApplicationBuilder AddCompanyDefaults(this Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) => builder;
+        }
+        """;
+
+    [Theory]
+    [InlineData("builder.Services.AddCompanyCors();")]
+    [InlineData("builder.AddCompanyDefaults();")]
+    public async Task ServicesHandedToAnotherAssembly_DoesNotReport(string handOver)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            {{handOver}}
+            var app = builder.Build();
+            app.UseCors("Company");
+            app.MapGet("/", () => "hi").RequireCors("Company");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, ServicesLibrary);
+    }
+
     [Theory]
     [InlineData("foreach (var name in builder.Configuration.GetSection(\"Cors\").GetChildren()) { options.AddPolicy(name.Key, p => p.AllowAnyOrigin()); }")]
     [InlineData("options.AddPolicy(builder.Configuration[\"Cors:Name\"]!, p => p.AllowAnyOrigin());")]

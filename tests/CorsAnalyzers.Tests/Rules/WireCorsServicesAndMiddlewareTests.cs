@@ -306,6 +306,23 @@ public class WireCorsServicesAndMiddlewareTests
     }
 
     [Fact]
+    public async Task UseCorsWithoutDefaultPolicyWhileServicesReachAnotherAssembly_DoesNotReport()
+    {
+        // AddCompanyDefaults may call AddCors(o => o.AddDefaultPolicy(...)): the default policy is not known to be missing.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            builder.Services.AddCompanyDefaults();
+            var app = builder.Build();
+            app.UseCors();
+            app.MapGet("/", () => "hi");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Library);
+    }
+
+    [Fact]
     public async Task UseCorsWithoutDefaultPolicyAndEndpointsThatDisableCors_Reports()
     {
         const string source = """
