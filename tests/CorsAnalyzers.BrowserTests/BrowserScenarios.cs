@@ -406,6 +406,12 @@ public static class BrowserScenarios
             null,
             new(Trusted: AllAllowed, Attacker: AllBlocked, Direct: TrustedOriginAllowed)),
         new(
+            "CORS011 UseMiddleware<CorsMiddleware>() (what UseCors() does) with RequireCors: the endpoints' policy applies, the trusted origin works",
+            "CorsMiddlewareByUseMiddleware.cs",
+            null,
+            null,
+            new(Trusted: AllAllowed, Attacker: AllBlocked, Direct: TrustedOriginAllowed)),
+        new(
             "CORS011 UseCors() with named policies only: no default policy, no CORS headers, every call is blocked",
             "UseCorsWithoutDefaultPolicy.cs",
             DiagnosticIds.WireCorsServicesAndMiddleware,

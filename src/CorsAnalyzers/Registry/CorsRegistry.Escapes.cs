@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using CorsAnalyzers.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -35,6 +36,11 @@ internal sealed partial class CorsRegistry
         {
             Set(ref _configuresRouteOptions);
         }
+        else if (SymbolEqualityComparer.Default.Equals(type, _symbols.CorsMiddleware))
+        {
+            // `app.UseMiddleware<CorsMiddleware>()` or `UseMiddleware(typeof(CorsMiddleware))`: what UseCors does.
+            Set(ref _addsCorsMiddleware);
+        }
     }
 
     private void ObserveFrameworkCall(IInvocationOperation invocation)
@@ -49,6 +55,12 @@ internal sealed partial class CorsRegistry
         if (pipeline.TryGetRegistration(method, out var services, out _) && (services & RegisteredServices.Cors) != 0)
         {
             Set(ref _registersCorsServices);
+        }
+
+        // services.AddRouting(options => options.SuppressCheckForUnhandledSecurityMetadata = true)
+        if (_symbols.RouteOptions is { } routeOptions && Volatile.Read(ref _configuresRouteOptions) == 0 && ConfiguresOptions(method, routeOptions))
+        {
+            Set(ref _configuresRouteOptions);
         }
 
         foreach (var argument in invocation.Arguments)
@@ -98,6 +110,26 @@ internal sealed partial class CorsRegistry
                 _endpointMetadata.Enqueue(new CorsMetadataSite(syntax.GetLocation(), "[" + syntax.Name.ToString() + "]"));
             }
         }
+    }
+
+    /// <summary>True when <paramref name="method"/> takes a delegate that receives <paramref name="options"/> (<c>Action&lt;RouteOptions&gt;</c>).</summary>
+    private static bool ConfiguresOptions(IMethodSymbol method, INamedTypeSymbol options)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke })
+            {
+                foreach (var delegateParameter in invoke.Parameters)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(delegateParameter.Type, options))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     // The arguments ObserveFrameworkCall reads: typeof(...) (a Type, or an object) and lambdas (a delegate type, Delegate).

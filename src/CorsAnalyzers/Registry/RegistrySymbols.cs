@@ -25,6 +25,7 @@ internal sealed class RegistrySymbols
     public const string WebHostBuilderName = "Microsoft.AspNetCore.Hosting.IWebHostBuilder";
     public const string WebApplicationBuilderName = "Microsoft.AspNetCore.Builder.WebApplicationBuilder";
     public const string RouteOptionsName = "Microsoft.AspNetCore.Routing.RouteOptions";
+    public const string CorsMiddlewareName = "Microsoft.AspNetCore.Cors.Infrastructure.CorsMiddleware";
 
     /// <summary>Every metadata name this type resolves; a meta-test checks each against ASP.NET Core 8 and 10.</summary>
     public static IReadOnlyList<string> MetadataNames { get; } = new[]
@@ -32,6 +33,7 @@ internal sealed class RegistrySymbols
         CorsServiceCollectionExtensionsName, CorsPolicyProviderName, CorsServiceName, EnableCorsAttributeName, CorsMetadataName,
         DisableCorsAttributeName, ServiceCollectionName,
         HostApplicationBuilderName, HostBuilderName, WebHostBuilderName, WebApplicationBuilderName, RouteOptionsName,
+        CorsMiddlewareName,
     };
 
     // Tokens of the .NET runtime's own keys (System.Private.CoreLib, System.Runtime, System.Collections, ...): code that
@@ -62,6 +64,7 @@ internal sealed class RegistrySymbols
         _corsMetadata = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", CorsMetadataName);
         _disableCors = _corsAssembly.GetTypeByMetadataName(DisableCorsAttributeName);
         RouteOptions = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Routing", RouteOptionsName);
+        CorsMiddleware = _corsAssembly.GetTypeByMetadataName(CorsMiddlewareName);
 
         // System.Type lives with object (System.Runtime in reference assemblies, System.Private.CoreLib at run time).
         SystemType = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName("System.Type");
@@ -88,6 +91,9 @@ internal sealed class RegistrySymbols
     public INamedTypeSymbol? EnableCorsAttribute { get; }
 
     public INamedTypeSymbol? RouteOptions { get; }
+
+    /// <summary>The CORS middleware itself, which <c>UseMiddleware&lt;CorsMiddleware&gt;()</c> adds as <c>UseCors</c> does.</summary>
+    public INamedTypeSymbol? CorsMiddleware { get; }
 
     public INamedTypeSymbol? SystemType { get; }
 

@@ -100,6 +100,26 @@ public class WireCorsServicesAndMiddlewareTests
         await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.CorsMetadataWithoutMiddleware).WithLocation(0).WithArguments(description));
     }
 
+    // UseCors adds CorsMiddleware with UseMiddleware; an app may do the same itself.
+    [Theory]
+    [InlineData("app.UseMiddleware<CorsMiddleware>();")]
+    [InlineData("app.UseMiddleware(typeof(CorsMiddleware));")]
+    public async Task MetadataWithTheCorsMiddlewareAddedByUseMiddleware_DoesNotReport(string statement)
+    {
+        var source = $$"""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {{statement}}
+            app.MapGet("/", () => "hi").RequireCors("Api");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public async Task CorsAttributeOfTheAppsOwnOnAControllerWithoutUseCors_Reports()
     {
@@ -158,6 +178,7 @@ public class WireCorsServicesAndMiddlewareTests
     [Theory]
     [InlineData("app.UseCompanyDefaults();")]
     [InlineData("builder.Services.Configure<RouteOptions>(options => options.SuppressCheckForUnhandledSecurityMetadata = true);")]
+    [InlineData("builder.Services.AddRouting(options => options.SuppressCheckForUnhandledSecurityMetadata = true);")]
     public async Task MetadataWhilePipelineIsNotAllVisible_DoesNotReport(string statement)
     {
         var source = $$"""
