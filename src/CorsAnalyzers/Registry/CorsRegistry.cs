@@ -72,12 +72,14 @@ internal sealed partial class CorsRegistry
 
     /// <summary>
     /// True when the app's whole pipeline is in source: it is an application that builds a pipeline with ASP.NET Core's
-    /// own methods, never hands its builder to code of another assembly, and does not configure <c>RouteOptions</c>
+    /// own methods, never hands its builder to code of another assembly, nor its services (which may register an
+    /// <c>IStartupFilter</c> that adds middleware before the app's own), and does not configure <c>RouteOptions</c>
     /// (whose <c>SuppressCheckForUnhandledSecurityMetadata</c> turns off the check for CORS metadata).
     /// </summary>
     public bool WholePipelineVisible => IsApplication
         && Volatile.Read(ref _buildsPipeline) == 1
         && Volatile.Read(ref _pipelineEscape) == 0
+        && Volatile.Read(ref _servicesEscape) == 0
         && Volatile.Read(ref _configuresRouteOptions) == 0;
 
     private bool IsApplication => _compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule);

@@ -100,6 +100,22 @@ public class WireCorsServicesAndMiddlewareTests
         await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.CorsMetadataWithoutMiddleware).WithLocation(0).WithArguments(description));
     }
 
+    [Fact]
+    public async Task MetadataWhileServicesReachAnotherAssembly_DoesNotReport()
+    {
+        // AddCompanyDefaults may register an IStartupFilter whose middleware (UseCors among them) runs before the app's.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            builder.Services.AddCompanyDefaults();
+            var app = builder.Build();
+            app.MapGet("/", () => "hi").RequireCors("Api");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Library);
+    }
+
     // UseCors adds CorsMiddleware with UseMiddleware; an app may do the same itself.
     [Theory]
     [InlineData("app.UseMiddleware<CorsMiddleware>();")]
