@@ -82,6 +82,12 @@ internal sealed partial class CorsRegistry
 
     private void ObserveLambdaAttributes(IAnonymousFunctionOperation function)
     {
+        // Attributes are written on the lambda: most lambdas have none, and asking the symbol built its attribute bag.
+        if (function.Syntax is not LambdaExpressionSyntax { AttributeLists.Count: > 0 })
+        {
+            return;
+        }
+
         foreach (var attribute in function.Symbol.GetAttributes())
         {
             if (attribute.AttributeClass is not { } attributeClass || attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax syntax)

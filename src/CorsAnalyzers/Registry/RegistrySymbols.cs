@@ -17,7 +17,6 @@ internal sealed class RegistrySymbols
     public const string CorsPolicyProviderName = "Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider";
     public const string CorsServiceName = "Microsoft.AspNetCore.Cors.Infrastructure.ICorsService";
     public const string EnableCorsAttributeName = "Microsoft.AspNetCore.Cors.EnableCorsAttribute";
-    public const string CorsMetadataName = "Microsoft.AspNetCore.Cors.Infrastructure.ICorsMetadata";
     public const string DisableCorsAttributeName = "Microsoft.AspNetCore.Cors.Infrastructure.IDisableCorsAttribute";
     public const string ServiceCollectionName = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
     public const string HostApplicationBuilderName = "Microsoft.Extensions.Hosting.IHostApplicationBuilder";
@@ -30,10 +29,9 @@ internal sealed class RegistrySymbols
     /// <summary>Every metadata name this type resolves; a meta-test checks each against ASP.NET Core 8 and 10.</summary>
     public static IReadOnlyList<string> MetadataNames { get; } = new[]
     {
-        CorsServiceCollectionExtensionsName, CorsPolicyProviderName, CorsServiceName, EnableCorsAttributeName, CorsMetadataName,
-        DisableCorsAttributeName, ServiceCollectionName,
-        HostApplicationBuilderName, HostBuilderName, WebHostBuilderName, WebApplicationBuilderName, RouteOptionsName,
-        CorsMiddlewareName,
+        CorsServiceCollectionExtensionsName, CorsPolicyProviderName, CorsServiceName, EnableCorsAttributeName, DisableCorsAttributeName,
+        ServiceCollectionName, HostApplicationBuilderName, HostBuilderName, WebHostBuilderName, WebApplicationBuilderName,
+        RouteOptionsName, CorsMiddlewareName,
     };
 
     // Tokens of the .NET runtime's own keys (System.Private.CoreLib, System.Runtime, System.Collections, ...): code that
@@ -49,7 +47,6 @@ internal sealed class RegistrySymbols
     private readonly ConcurrentDictionary<IAssemblySymbol, AssemblyKind> _kinds = new(SymbolEqualityComparer.Default);
     private readonly IAssemblySymbol _corsAssembly;
     private readonly INamedTypeSymbol?[] _servicesHolders;
-    private readonly INamedTypeSymbol? _corsMetadata;
     private readonly INamedTypeSymbol? _disableCors;
 
     public RegistrySymbols(Compilation compilation, CorsSymbols cors, PipelineSymbols pipeline)
@@ -61,7 +58,6 @@ internal sealed class RegistrySymbols
         CorsPolicyProvider = _corsAssembly.GetTypeByMetadataName(CorsPolicyProviderName);
         CorsService = _corsAssembly.GetTypeByMetadataName(CorsServiceName);
         EnableCorsAttribute = _corsAssembly.GetTypeByMetadataName(EnableCorsAttributeName);
-        _corsMetadata = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", CorsMetadataName);
         _disableCors = _corsAssembly.GetTypeByMetadataName(DisableCorsAttributeName);
         RouteOptions = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Routing", RouteOptionsName);
         CorsMiddleware = _corsAssembly.GetTypeByMetadataName(CorsMiddlewareName);
@@ -151,9 +147,8 @@ internal sealed class RegistrySymbols
     /// <c>[EnableCors]</c> itself (which the registry reads exactly and is not asked here).
     /// </summary>
     public bool IsOtherCorsMetadata(INamedTypeSymbol type)
-        => _corsMetadata is not null
-            && type.TypeKind == TypeKind.Class
-            && Implements(type, _corsMetadata)
+        => type.TypeKind == TypeKind.Class
+            && Pipeline.IsCorsMetadata(type)
             && (_disableCors is null || !Implements(type, _disableCors));
 
     /// <summary>True for <c>ICorsPolicyProvider</c> and the types that implement it.</summary>
