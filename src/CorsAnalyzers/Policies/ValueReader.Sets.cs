@@ -10,9 +10,6 @@ namespace CorsAnalyzers.Policies;
 /// <summary>The value sets of origins: every list a call may pass (see <see cref="ReadOriginLists"/>).</summary>
 internal static partial class ValueReader
 {
-    /// <summary>At most this many lists per call; past it an element is kept as unknown rather than forked.</summary>
-    private const int MaxValueSets = 8;
-
     private const int MaxSetDepth = 6;
 
     /// <summary>
@@ -25,75 +22,23 @@ internal static partial class ValueReader
     public static ImmutableArray<ImmutableArray<PolicyValue>> ReadOriginLists(IOperation call, ImmutableArray<IArgumentOperation> arguments, ConfigurationReads? configuration)
     {
         var reader = new SetReader(call, configuration);
-        var lists = ImmutableArray.Create(ImmutableArray<PolicyValue>.Empty);
+        var lists = new ValueLists(call);
         foreach (var argument in arguments)
         {
             if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
             {
                 foreach (var element in initializer.ElementValues)
                 {
-                    lists = Append(lists, reader.Strings(element, 0), element, call);
+                    lists.Append(reader.Strings(element, 0), element);
                 }
             }
             else
             {
-                lists = Concat(lists, reader.Lists(argument.Value, 0), argument.Value, call);
+                lists.Concat(reader.Lists(argument.Value, 0), argument.Value);
             }
         }
 
-        return lists;
-    }
-
-    /// <summary>Each list followed by each alternative of the next element (one unknown element when that would fork too far).</summary>
-    private static ImmutableArray<ImmutableArray<PolicyValue>> Append(ImmutableArray<ImmutableArray<PolicyValue>> lists, ImmutableArray<PolicyValue> alternatives, IOperation element, IOperation call)
-    {
-        if (alternatives.Length != 1 && (lists.Length * alternatives.Length > MaxValueSets || AllUnknown(alternatives)))
-        {
-            alternatives = ImmutableArray.Create(new PolicyValue(null, element, call));
-        }
-
-        var result = ImmutableArray.CreateBuilder<ImmutableArray<PolicyValue>>(lists.Length * alternatives.Length);
-        foreach (var list in lists)
-        {
-            foreach (var value in alternatives)
-            {
-                result.Add(list.Add(value));
-            }
-        }
-
-        return result.MoveToImmutable();
-    }
-
-    private static ImmutableArray<ImmutableArray<PolicyValue>> Concat(ImmutableArray<ImmutableArray<PolicyValue>> lists, ImmutableArray<ImmutableArray<PolicyValue>> alternatives, IOperation array, IOperation call)
-    {
-        if (alternatives.Length != 1 && lists.Length * alternatives.Length > MaxValueSets)
-        {
-            alternatives = ImmutableArray.Create(ImmutableArray.Create(new PolicyValue(null, array, call)));
-        }
-
-        var result = ImmutableArray.CreateBuilder<ImmutableArray<PolicyValue>>(lists.Length * alternatives.Length);
-        foreach (var list in lists)
-        {
-            foreach (var values in alternatives)
-            {
-                result.Add(list.AddRange(values));
-            }
-        }
-
-        return result.MoveToImmutable();
-    }
-
-    private static bool AllUnknown(ImmutableArray<PolicyValue> values)
-    {
-        foreach (var value in values)
-        {
-            if (value.IsConstant)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return lists.ToImmutable();
     }
 
     /// <summary>Reads the alternatives of one call's arguments; holds the call and the compilation's configuration.</summary>
@@ -221,17 +166,17 @@ internal static partial class ValueReader
 
                 case { Syntax: CollectionExpressionSyntax collection } when collection.Elements.Count == operation.ChildOperations.Count:
                     // Roslyn 4.8 has no ICollectionExpressionOperation; its children are the elements in order.
-                    var lists = ImmutableArray.Create(ImmutableArray<PolicyValue>.Empty);
+                    var lists = new ValueLists(_call);
                     var index = 0;
                     foreach (var element in operation.ChildOperations)
                     {
                         var alternatives = collection.Elements[index++] is ExpressionElementSyntax
                             ? Strings(element, depth + 1)
                             : ImmutableArray.Create(new PolicyValue(null, element, _call));
-                        lists = Append(lists, alternatives, element, _call);
+                        lists.Append(alternatives, element);
                     }
 
-                    return lists;
+                    return lists.ToImmutable();
 
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return Union(Lists(conditional.WhenTrue, depth + 1), Lists(whenFalse, depth + 1));
@@ -299,13 +244,13 @@ internal static partial class ValueReader
 
         private ImmutableArray<ImmutableArray<PolicyValue>> Elements(ImmutableArray<IOperation> elements, int depth)
         {
-            var lists = ImmutableArray.Create(ImmutableArray<PolicyValue>.Empty);
+            var lists = new ValueLists(_call);
             foreach (var element in elements)
             {
-                lists = Append(lists, Strings(element, depth + 1), element, _call);
+                lists.Append(Strings(element, depth + 1), element);
             }
 
-            return lists;
+            return lists.ToImmutable();
         }
 
         /// <summary>
