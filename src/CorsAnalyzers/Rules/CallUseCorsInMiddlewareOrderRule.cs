@@ -107,6 +107,15 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
     /// </summary>
     private static void ReportImplicitAuthentication(OperationAnalysisContext context, PipelineBlock block, MiddlewarePipeline pipeline, PipelineCall cors)
     {
+        // An app that calls UseRouting() itself gets the implicit middleware before its own routing: authorization then
+        // sees no endpoint and passes every request on (an endpoint that requires it throws "contains authorization
+        // metadata, but a middleware was not found that supports authorization", with or without CORS; the browser tests
+        // showed it). No 401 or 403 is written before UseCors: nothing to say.
+        if (pipeline.Contains(MiddlewareKind.Routing))
+        {
+            return;
+        }
+
         var (services, explicitCall) = block.GetRegistrations(context.CancellationToken);
         if (explicitCall is null)
         {

@@ -739,6 +739,27 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source);
     }
 
+    // With the app's own UseRouting(), WebApplication adds UseAuthentication()/UseAuthorization() before it: authorization
+    // sees no endpoint and writes no 401 or 403 (in the browser tests, an endpoint that requires authorization then throws
+    // "contains authorization metadata, but a middleware was not found that supports authorization", CORS or not).
+    [Theory]
+    [InlineData("app.UseRouting();\napp.UseCors();")]
+    [InlineData("app.UseCors();\napp.UseRouting();\napp.UseEndpoints(endpoints => endpoints.MapGet(\"/orders\", () => \"[]\"));")]
+    public async Task ImplicitAuthorizationWithExplicitRouting_MinimalHosting_DoesNotReport(string pipeline)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication().AddCookie();
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            {{pipeline}}
+            app.MapGet("/", () => "hi").RequireAuthorization();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public async Task ExplicitAuthenticationAfterUseCors_MinimalHosting_DoesNotReport()
     {
