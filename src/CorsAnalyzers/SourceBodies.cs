@@ -125,16 +125,101 @@ internal static class SourceBodies
     public static IMethodSymbol Implementation(IMethodSymbol method)
         => method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
 
-    /// <summary>The initial value of a local or field declared in source (<c>string[] origins = { ... }</c>), or null.</summary>
+    /// <summary>
+    /// The initial value of a local or field declared in source (<c>string[] origins = { ... }</c>), or null. For a field
+    /// assigned anywhere else in its type (a constructor that reads configuration), null: the initial value may never be
+    /// the one read.
+    /// </summary>
     public static IOperation? GetInitializer(ISymbol variable, SemanticModel? currentModel)
     {
         if (variable.DeclaringSyntaxReferences.Length != 1
-            || variable.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value })
+            || variable.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value }
+            || (variable is IFieldSymbol field && IsAssignedInItsType(field)))
         {
             return null;
         }
 
         return GetModel(value.SyntaxTree, currentModel)?.GetOperation(value);
+    }
+
+    /// <summary>
+    /// True when <paramref name="variable"/> (a local, or a field of a type declared in source) is assigned, or passed as
+    /// <c>out</c>/<c>ref</c>, anywhere in the member that declares it (a local) or in its type (a field), by name: a
+    /// same-named variable elsewhere only makes the answer true more often, never false.
+    /// </summary>
+    public static bool IsAssigned(ISymbol variable)
+    {
+        if (variable is IFieldSymbol field)
+        {
+            return IsAssignedInItsType(field);
+        }
+
+        if (variable.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        var declaration = variable.DeclaringSyntaxReferences[0].GetSyntax();
+        SyntaxNode scope = declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? declaration.SyntaxTree.GetRoot();
+        if (scope is GlobalStatementSyntax { Parent: { } file })
+        {
+            scope = file;
+        }
+
+        return AssignsName(scope, variable.Name);
+    }
+
+    private static bool IsAssignedInItsType(IFieldSymbol field)
+    {
+        if (field.IsConst || field.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (AssignsName(reference.GetSyntax(), field.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AssignsName(SyntaxNode scope, string name)
+    {
+        var names = AssignedNamesByScope.GetValue(scope, CollectAssignedNames);
+        return names.Contains(name);
+    }
+
+    // The names assigned in a member or type declaration, collected once per declaration (a syntax node lives as long as
+    // its tree): every field read of a policy asked the whole type before.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>> AssignedNamesByScope = new();
+
+    private static HashSet<string> CollectAssignedNames(SyntaxNode scope)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in scope.DescendantNodes())
+        {
+            var target = node switch
+            {
+                AssignmentExpressionSyntax { Left: var left } => left,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: var expression } => expression,
+                _ => null,
+            };
+            if (target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member })
+            {
+                target = member;
+            }
+
+            if (target is IdentifierNameSyntax identifier)
+            {
+                names.Add(identifier.Identifier.ValueText);
+            }
+        }
+
+        return names;
     }
 
     private static SemanticModel? GetModel(SyntaxTree tree, SemanticModel? currentModel)

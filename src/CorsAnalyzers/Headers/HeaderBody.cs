@@ -112,8 +112,8 @@ internal sealed class HeaderBody
             : null;
     }
 
-    // The nearest lambda or local function around the write, else the whole operation block.
-    private static IOperation FunctionOf(IOperation operation)
+    /// <summary>The body of the nearest lambda or local function around <paramref name="operation"/>, else the whole operation block.</summary>
+    public static IOperation FunctionOf(IOperation operation)
     {
         var current = operation;
         while (current.Parent is { } parent)

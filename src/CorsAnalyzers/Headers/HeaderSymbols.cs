@@ -13,6 +13,7 @@ internal sealed class HeaderSymbols
 {
     public const string HttpResponseName = "Microsoft.AspNetCore.Http.HttpResponse";
     public const string HttpRequestName = "Microsoft.AspNetCore.Http.HttpRequest";
+    public const string HttpContextName = "Microsoft.AspNetCore.Http.HttpContext";
     public const string HeaderDictionaryName = "Microsoft.AspNetCore.Http.IHeaderDictionary";
     public const string HeaderDictionaryExtensionsName = "Microsoft.AspNetCore.Http.HeaderDictionaryExtensions";
     public const string StringValuesName = "Microsoft.Extensions.Primitives.StringValues";
@@ -25,7 +26,7 @@ internal sealed class HeaderSymbols
     /// <summary>Every metadata name this type resolves; a meta-test checks each against ASP.NET Core 8 and 10.</summary>
     public static IReadOnlyList<string> MetadataNames { get; } = new[]
     {
-        HttpResponseName, HttpRequestName, HeaderDictionaryName, HeaderDictionaryExtensionsName, StringValuesName, HeaderNamesName,
+        HttpResponseName, HttpRequestName, HttpContextName, HeaderDictionaryName, HeaderDictionaryExtensionsName, StringValuesName, HeaderNamesName,
         DictionaryName, CollectionExtensionsName, HttpHeadersName, HttpResponseHeadersName,
     };
 
@@ -38,6 +39,7 @@ internal sealed class HeaderSymbols
         HeaderDictionary = headerDictionary;
         HttpResponse = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", HttpResponseName);
         HttpRequest = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", HttpRequestName);
+        HttpContext = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", HttpContextName);
         HeaderDictionaryExtensions = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", HeaderDictionaryExtensionsName);
         StringValues = WellKnownTypes.Get(compilation, "Microsoft.Extensions.Primitives", StringValuesName);
         HeaderNames = WellKnownTypes.Get(compilation, "Microsoft.Net.Http.Headers", HeaderNamesName);
@@ -59,6 +61,8 @@ internal sealed class HeaderSymbols
     public INamedTypeSymbol? HttpResponse { get; }
 
     public INamedTypeSymbol? HttpRequest { get; }
+
+    public INamedTypeSymbol? HttpContext { get; }
 
     public INamedTypeSymbol? HeaderDictionaryExtensions { get; }
 
@@ -109,6 +113,32 @@ internal sealed class HeaderSymbols
     }
 
     public bool IsHeaderDictionary(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, HeaderDictionary);
+
+    /// <summary>
+    /// True for a value from which code can read the request's headers: <c>HttpContext</c>, <c>HttpRequest</c>, a header
+    /// dictionary, or a context that carries the <c>HttpContext</c> (an MVC filter's context, a controller).
+    /// </summary>
+    public bool CarriesRequest(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, HttpContext) || SymbolEqualityComparer.Default.Equals(current, HttpRequest)
+                || IsHeaderDictionary(current))
+            {
+                return true;
+            }
+
+            foreach (var member in current.GetMembers("HttpContext"))
+            {
+                if (member is IPropertySymbol { IsStatic: false } property && SymbolEqualityComparer.Default.Equals(property.Type, HttpContext))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     public bool IsStringValues(ITypeSymbol? type) => StringValues is not null && SymbolEqualityComparer.Default.Equals(type, StringValues);
 

@@ -160,9 +160,10 @@ internal static class HeaderValues
 
         switch (operation)
         {
-            case ILocalReferenceOperation:
+            case ILocalReferenceOperation { Local: var local }:
+                // `string allowOrigin = "*"; ... TryGetValue(host, out allowOrigin)`: assigned again, the initial value may not be sent.
                 var initializer = operation.FollowLocal();
-                return initializer != operation ? Text(initializer, depth + 1) : null;
+                return initializer != operation && !SourceBodies.IsAssigned(local) ? Text(initializer, depth + 1) : null;
             case IFieldReferenceOperation { Field: var field } when field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private:
                 // A readonly or private field spelled out where it is declared (`private string Star = "*";`): only its own
                 // type can change it, and one that does is rare enough that the initial value is what is sent.

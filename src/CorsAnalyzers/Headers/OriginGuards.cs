@@ -15,6 +15,13 @@ internal enum GuardKind
 
     /// <summary>Checked some other way (<c>origin.EndsWith("contoso.com")</c>, <c>Regex.IsMatch</c>, a helper): strong or weak, CORS013 judges.</summary>
     OtherCheck,
+
+    /// <summary>
+    /// Maybe checked, where we do not follow the check: a condition on a value computed from the request (<c>if (ok)</c>,
+    /// <c>if (IsTrusted(context))</c>, a <c>switch</c> whose cases leave), the written local assigned again, a check
+    /// around the lambda or local function that writes, a helper method's caller. No rule judges it.
+    /// </summary>
+    Unknown,
 }
 
 /// <summary>One reflection of the request's origin and what guards it: the hook through which origin checks are judged.</summary>
@@ -51,82 +58,145 @@ internal sealed class OriginGuard
 }
 
 /// <summary>
-/// Finds the conditions that guard a write: the <c>if</c>s and <c>switch</c> cases around it and the earlier <c>if</c>s of
-/// its blocks that leave (<c>if (!allowed.Contains(origin)) return;</c>), within the function that writes. A condition
-/// guards when it looks at the origin (a local that holds it, or the request's <c>Origin</c> read again).
+/// Finds the conditions that guard a write: the <c>if</c>s and <c>switch</c> cases around it and the earlier <c>if</c>s
+/// and <c>switch</c>es of its blocks that leave (<c>if (!allowed.Contains(origin)) return;</c>), in the function that
+/// writes and, for a lambda or local function, around it and its calls. A condition guards when it looks at the origin (a
+/// local that holds it, or the request's <c>Origin</c> read again); one that may look at it where we do not follow
+/// (OriginGuards.Unknown.cs) makes the guard <see cref="GuardKind.Unknown"/>.
 /// </summary>
-internal static class OriginGuards
+internal static partial class OriginGuards
 {
     public static OriginGuard Find(HeaderWrite write, IOperation root, HeaderSymbols symbols)
     {
         var locals = new List<ILocalSymbol>();
         HeaderValues.IsRequestOrigin(write.Value, symbols, locals, 0);
-        IOperation? membership = null;
-        var other = new OtherCheck();
-        IOperation child = write.Operation;
-        for (var parent = child.Parent; parent is not null && child != root; child = parent, parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case IConditionalOperation conditional when child != conditional.Condition:
-                    Judge(conditional.Condition, whenTrue: child == conditional.WhenTrue, locals, symbols, ref membership, other);
-                    break;
-                case ISwitchCaseOperation switchCase when switchCase.Parent is ISwitchOperation @switch && Mentions(@switch.Value, locals, symbols):
-                    if (AllConstant(switchCase))
-                    {
-                        membership ??= @switch.Value;
-                    }
+        var search = new Search(locals, symbols);
 
-                    break;
-                case IBlockOperation block:
-                    foreach (var statement in block.Operations)
-                    {
-                        if (statement == child)
-                        {
-                            break;
-                        }
-
-                        if (statement is IConditionalOperation earlier && Leaves(earlier))
-                        {
-                            // The write runs past `if (check) return;` where the check is false.
-                            Judge(earlier.Condition, whenTrue: !Exits(earlier.WhenTrue), locals, symbols, ref membership, other);
-                        }
-                    }
-
-                    break;
-            }
-        }
-
-        return membership is not null ? new OriginGuard(write, GuardKind.Membership, membership)
-            : other.Condition is not null ? new OriginGuard(write, GuardKind.OtherCheck, other.Condition, other.WhenTrue, other.Count)
+        // `if (!allowed.Contains(origin)) origin = "https://app.contoso.com";`: the local written may not hold the origin.
+        search.Unknown = AnyAssignedAgain(locals);
+        search.Walk(write.Operation, root);
+        search.WalkAround(root, write.Operation);
+        return search.Membership is not null ? new OriginGuard(write, GuardKind.Membership, search.Membership)
+            : search.Unknown ? new OriginGuard(write, GuardKind.Unknown, null)
+            : search.Other is not null ? new OriginGuard(write, GuardKind.OtherCheck, search.Other, search.OtherWhenTrue, search.OtherCount)
             : new OriginGuard(write, GuardKind.None, null);
     }
 
-    private static void Judge(IOperation condition, bool whenTrue, List<ILocalSymbol> locals, HeaderSymbols symbols, ref IOperation? membership, OtherCheck other)
+    /// <summary>What the conditions on the way to one write say, collected from the write outwards.</summary>
+    private sealed partial class Search
     {
-        var kind = Classify(condition, locals, symbols);
-        if (kind == GuardKind.Membership)
+        private readonly List<ILocalSymbol> _locals;
+        private readonly HeaderSymbols _symbols;
+
+        public Search(List<ILocalSymbol> locals, HeaderSymbols symbols)
         {
-            membership ??= condition;
+            _locals = locals;
+            _symbols = symbols;
         }
-        else if (kind == GuardKind.OtherCheck)
+
+        /// <summary>The outermost membership check found (any one makes the write checked).</summary>
+        public IOperation? Membership { get; private set; }
+
+        /// <summary>True when some condition may check the origin where we do not follow it.</summary>
+        public bool Unknown { get; set; }
+
+        /// <summary>The innermost condition that checks the origin some other way, and how many such conditions guard the write.</summary>
+        public IOperation? Other { get; private set; }
+
+        public bool OtherWhenTrue { get; private set; }
+
+        public int OtherCount { get; private set; }
+
+        /// <summary>The conditions from <paramref name="start"/> up to <paramref name="stop"/> (the function's body).</summary>
+        public void Walk(IOperation start, IOperation stop)
         {
-            if (other.Count++ == 0)
+            var child = start;
+            for (var parent = child.Parent; parent is not null && child != stop; child = parent, parent = parent.Parent)
             {
-                other.Condition = condition;
-                other.WhenTrue = whenTrue;
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when child != conditional.Condition:
+                        Judge(conditional.Condition, whenTrue: child == conditional.WhenTrue);
+                        break;
+                    case ISwitchCaseOperation { Parent: ISwitchOperation @switch } switchCase:
+                        JudgeCase(@switch, switchCase);
+                        break;
+                    case IBlockOperation block:
+                        foreach (var statement in block.Operations)
+                        {
+                            if (statement == child)
+                            {
+                                break;
+                            }
+
+                            if (statement is IConditionalOperation earlier && Leaves(earlier))
+                            {
+                                // The write runs past `if (check) return;` where the check is false.
+                                Judge(earlier.Condition, whenTrue: !Exits(earlier.WhenTrue));
+                            }
+                            else if (statement is ISwitchOperation earlierSwitch && AnyCaseLeaves(earlierSwitch))
+                            {
+                                // switch (origin) { case "https://a": break; default: return; }
+                                JudgeLeavingSwitch(earlierSwitch);
+                            }
+                        }
+
+                        break;
+                }
             }
         }
-    }
 
-    // The innermost condition that checks the origin some other way, and how many such conditions guard the write.
-    private sealed class OtherCheck
-    {
-        public IOperation? Condition { get; set; }
+        private void Judge(IOperation condition, bool whenTrue)
+        {
+            AddOriginLocals(condition);
+            var kind = Classify(condition, _locals, _symbols);
+            if (kind == GuardKind.Membership)
+            {
+                Membership = condition;
+            }
+            else if (kind == GuardKind.OtherCheck)
+            {
+                if (OtherCount++ == 0)
+                {
+                    Other = condition;
+                    OtherWhenTrue = whenTrue;
+                }
+            }
+            else if (!Mentions(condition, _locals, _symbols) && MayReadRequest(condition, 0))
+            {
+                Unknown = true;
+            }
+        }
 
-        public bool WhenTrue { get; set; }
+        private void JudgeCase(ISwitchOperation @switch, ISwitchCaseOperation switchCase)
+        {
+            AddOriginLocals(@switch.Value);
+            if (Mentions(@switch.Value, _locals, _symbols))
+            {
+                if (AllConstant(switchCase))
+                {
+                    Membership = @switch.Value;
+                }
+                else if (HasGuard(switchCase))
+                {
+                    // case var o when allowed.Contains(o):
+                    Unknown = true;
+                }
+            }
+            else if (MayReadRequest(@switch.Value, 0) || HasGuard(switchCase))
+            {
+                Unknown = true;
+            }
+        }
 
-        public int Count { get; set; }
+        private void JudgeLeavingSwitch(ISwitchOperation @switch)
+        {
+            AddOriginLocals(@switch.Value);
+            if (Mentions(@switch.Value, _locals, _symbols) || MayReadRequest(@switch.Value, 0))
+            {
+                Unknown = true;
+            }
+        }
     }
 
     // Each mention of the origin in the condition is judged by what is done with it; a membership test anywhere wins.

@@ -29,6 +29,35 @@ public class DoNotReflectOriginWithCredentialsTests
         await Verify.VerifyAnalyzerAsync(source, Reflected(0, 1));
     }
 
+    // Conditions that do not look at the origin, nor hand the request to code that could: the reflection is still unchecked.
+    [Theory]
+    [InlineData("if (context.Request.Method == \"OPTIONS\") { context.Response.StatusCode = 204; return; }", "")]
+    [InlineData("if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method)) { await next(context); return; }", "")]
+    [InlineData("if (!context.Request.Path.StartsWithSegments(\"/api\")) { await next(context); return; }", "")]
+    [InlineData("var development = app.Environment.IsDevelopment();", "if (development || context.Request.Headers.ContainsKey(\"Origin\"))")]
+    [InlineData("", "if (context.Request.Headers[\"X-Requested-With\"] == \"XMLHttpRequest\")")]
+    public async Task ReflectedOriginBehindConditionsThatDoNotCheckIt_Reports(string before, string condition)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                {{before}}
+                {{condition}}
+                {
+                    {|#0:context.Response.Headers["Access-Control-Allow-Origin"] = context.Request.Headers["Origin"]|};
+                    {|#1:context.Response.Headers["Access-Control-Allow-Credentials"] = "true"|};
+                }
+
+                await next(context);
+            });
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Reflected(0, 1));
+    }
+
     [Theory]
     [InlineData("context.Request.Headers.Origin")]
     [InlineData("context.Request.Headers[HeaderNames.Origin]")]
