@@ -75,6 +75,7 @@ internal sealed class CorsSymbols
     private Lazy<ConfigurationReads?>? _configuration;
     private readonly Compilation _compilation;
     private Policies.OriginCheckSymbols? _originChecks;
+    private Policies.PolicyChanges? _policyChanges;
 
     private CorsSymbols(
         Compilation compilation,
@@ -114,6 +115,20 @@ internal sealed class CorsSymbols
     /// <summary>Reads configuration from <paramref name="options"/>' settings files, on first use.</summary>
     public void UseConfiguration(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         => _configuration = new Lazy<ConfigurationReads?>(() => ConfigurationReads.Create(compilation, options, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Whether code may change a registered policy (<c>GetPolicy</c>, a provider of the app's own), answered on first use.</summary>
+    public Policies.PolicyChanges PolicyChanges
+    {
+        get
+        {
+            if (_policyChanges is null)
+            {
+                System.Threading.Interlocked.CompareExchange(ref _policyChanges, new Policies.PolicyChanges(_compilation, CorsOptions), null);
+            }
+
+            return _policyChanges!;
+        }
+    }
 
     /// <summary>The string, Uri and Regex symbols of origin checks, resolved on first use (only policies with a predicate ask).</summary>
     public Policies.OriginCheckSymbols OriginChecks

@@ -34,6 +34,14 @@ internal sealed class AllowSomeOriginRule : PolicyRule
             wildcardOnly |= path.AllowsWildcardSubdomains;
         }
 
+        // `options.GetPolicy("Api")!.Origins.Add(...)` later, or a provider of the app's own: the registered policy may
+        // not be the one served.
+        if (policy.Identity.Kind is PolicyKind.Named or PolicyKind.Default
+            && policy.Symbols.PolicyChanges.MayChangeRegisteredPolicies(context.CancellationToken))
+        {
+            return;
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.AllowSomeOrigin,
             policy.Registration.NameAndArgumentsLocation(),

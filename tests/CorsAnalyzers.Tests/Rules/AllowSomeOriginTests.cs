@@ -24,6 +24,57 @@ public class AllowSomeOriginTests
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Policy 'Api'", ""));
     }
 
+    // Origins added to the registered policy afterwards: CorsOptions.GetPolicy hands the registered CorsPolicy back.
+    [Theory]
+    [InlineData("builder.Services.PostConfigure<CorsOptions>(o => o.GetPolicy(\"Api\")!.Origins.Add(\"https://app.contoso.com\"));")]
+    [InlineData("builder.Services.AddSingleton<IPostConfigureOptions<CorsOptions>, AddOrigins>();")]
+    [InlineData("builder.Services.AddSingleton<ICorsPolicyProvider, TenantPolicies>();")]
+    public async Task NamedPolicyCompletedLater_DoesNotReport(string statement)
+    {
+        var source = $$"""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+            using Microsoft.Extensions.Options;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.AllowAnyMethod().AllowAnyHeader()));
+            {{statement}}
+            var app = builder.Build();
+            app.UseCors("Api");
+            app.Run();
+
+            sealed class AddOrigins : IPostConfigureOptions<CorsOptions>
+            {
+                public void PostConfigure(string? name, CorsOptions options) => options.GetPolicy("Api")?.Origins.Add("https://app.contoso.com");
+            }
+
+            sealed class TenantPolicies : ICorsPolicyProvider
+            {
+                public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
+                    => Task.FromResult<CorsPolicy?>(new CorsPolicyBuilder("https://app.contoso.com").Build());
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task InlinePolicyWhileRegisteredOnesAreCompletedLater_Reports()
+    {
+        // GetPolicy reaches registered policies only: UseCors(policy => ...) is built by the middleware itself.
+        const string source = """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            builder.Services.PostConfigure<CorsOptions>(o => o.GetPolicy("Api")!.Origins.Add("https://admin.contoso.com"));
+            var app = builder.Build();
+            app.{|#0:UseCors(policy => policy.AllowAnyMethod())|};
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("The inline policy", ""));
+    }
+
     [Fact]
     public async Task DefaultPolicyWithEmptyLambda_Reports()
     {
