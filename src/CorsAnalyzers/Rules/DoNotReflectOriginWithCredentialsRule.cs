@@ -16,14 +16,14 @@ internal sealed class DoNotReflectOriginWithCredentialsRule : HeaderRule
 
     public override void Analyze(OperationAnalysisContext context, HeaderBody body)
     {
-        if (body.Credentials is not { } credentials)
+        if (body.Credentials is null)
         {
             return;
         }
 
         foreach (var guard in body.GetOriginGuards())
         {
-            if (guard.Kind == GuardKind.None)
+            if (guard.Kind == GuardKind.None && body.CredentialsFor(guard.Write) is { } credentials)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, guard.Write.Location, additionalLocations: new[] { credentials.Location }));
             }

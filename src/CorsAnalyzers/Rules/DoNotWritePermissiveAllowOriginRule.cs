@@ -26,7 +26,7 @@ internal sealed class DoNotWritePermissiveAllowOriginRule : HeaderRule
             {
                 AllowOriginValue.AnyOrigin => Descriptors.WriteAnyOriginByHand,
                 AllowOriginValue.WildcardAmongOthers => Descriptors.WriteWildcardAmongOriginsByHand,
-                AllowOriginValue.RequestOrigin when body.Credentials is null && IsUnchecked(body, write) => Descriptors.WriteRequestOriginByHand,
+                AllowOriginValue.RequestOrigin when body.CredentialsFor(write) is null && IsUnchecked(body, write) => Descriptors.WriteRequestOriginByHand,
                 _ => null,
             };
             if (descriptor is not null)

@@ -29,6 +29,63 @@ public class DoNotReflectOriginWithCredentialsTests
         await Verify.VerifyAnalyzerAsync(source, Reflected(0, 1));
     }
 
+    // The credentials are sent on another path than the unchecked reflection (CORS008 reports that one).
+    [Fact]
+    public async Task UncheckedReflectionOnAPathWithoutCredentials_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var allowed = new HashSet<string> { "https://app.contoso.com" };
+            app.Use(async (context, next) =>
+            {
+                var origin = context.Request.Headers.Origin.ToString();
+                if (context.Request.Path.StartsWithSegments("/public"))
+                {
+                    context.Response.Headers.AccessControlAllowOrigin = origin;
+                    await next(context);
+                    return;
+                }
+
+                if (allowed.Contains(origin))
+                {
+                    context.Response.Headers.AccessControlAllowOrigin = origin;
+                    context.Response.Headers.AccessControlAllowCredentials = "true";
+                }
+
+                await next(context);
+            });
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task UncheckedReflectionAndCredentialsOnBranchesOfOneIf_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                if (context.Request.Path.StartsWithSegments("/public"))
+                {
+                    context.Response.Headers.AccessControlAllowOrigin = context.Request.Headers.Origin;
+                }
+                else
+                {
+                    context.Response.Headers.AccessControlAllowCredentials = "true";
+                }
+
+                await next(context);
+            });
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
     // Conditions that do not look at the origin, nor hand the request to code that could: the reflection is still unchecked.
     [Theory]
     [InlineData("if (context.Request.Method == \"OPTIONS\") { context.Response.StatusCode = 204; return; }", "")]

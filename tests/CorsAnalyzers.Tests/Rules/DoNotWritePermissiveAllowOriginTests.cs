@@ -320,6 +320,38 @@ public class DoNotWritePermissiveAllowOriginTests
         await Verify.VerifyAnalyzerAsync(source, AnyOrigin(0));
     }
 
+    // The unchecked reflection leaves before the credentialed branch: no credentials on its path, so this rule (not CORS009).
+    [Fact]
+    public async Task RequestOriginUncheckedOnAPathWithoutCredentials_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var allowed = new HashSet<string> { "https://app.contoso.com" };
+            app.Use(async (context, next) =>
+            {
+                var origin = context.Request.Headers.Origin.ToString();
+                if (context.Request.Path.StartsWithSegments("/public"))
+                {
+                    {|#0:context.Response.Headers.AccessControlAllowOrigin = origin|};
+                    await next(context);
+                    return;
+                }
+
+                if (allowed.Contains(origin))
+                {
+                    context.Response.Headers.AccessControlAllowOrigin = origin;
+                    context.Response.Headers.AccessControlAllowCredentials = "true";
+                }
+
+                await next(context);
+            });
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, RequestOrigin(0));
+    }
+
     [Theory]
     [InlineData("context.Request.Headers.Origin")]
     [InlineData("context.Request.Headers[\"Origin\"]")]
