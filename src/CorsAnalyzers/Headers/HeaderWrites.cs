@@ -120,7 +120,26 @@ internal static class HeaderWrites
     public static bool IsResponseHeaders(IOperation receiver, HeaderSymbols symbols)
     {
         var operation = receiver.FollowLocal();
-        return operation is IPropertyReferenceOperation { Property: var property } && symbols.IsResponseHeaders(property);
+        return operation is IPropertyReferenceOperation { Property: var property, Instance: var response } && symbols.IsResponseHeaders(property)
+            && !IsMadeHere(response);
+    }
+
+    // The response of a context the code makes itself (`new DefaultHttpContext().Response`, a test's fake): no client
+    // receives it.
+    private static bool IsMadeHere(IOperation? response)
+    {
+        for (var depth = 0; response is not null && depth < 4; depth++)
+        {
+            var operation = response.FollowLocal();
+            if (operation is IObjectCreationOperation)
+            {
+                return true;
+            }
+
+            response = operation is IPropertyReferenceOperation { Instance: { } instance } ? instance : null;
+        }
+
+        return false;
     }
 
     public static bool IsRequestHeaders(IOperation receiver, HeaderSymbols symbols)

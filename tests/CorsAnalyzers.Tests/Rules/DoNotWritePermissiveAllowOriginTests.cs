@@ -320,6 +320,26 @@ public class DoNotWritePermissiveAllowOriginTests
         await Verify.VerifyAnalyzerAsync(source, AnyOrigin(0));
     }
 
+    // A context the code makes itself (a test's fake) is never sent to a browser.
+    [Theory]
+    [InlineData("var context = new DefaultHttpContext();\ncontext.Response.Headers[\"Access-Control-Allow-Origin\"] = \"*\";")]
+    [InlineData("var response = new DefaultHttpContext().Response;\nresponse.Headers.Append(\"Access-Control-Allow-Origin\", \"*\");")]
+    public async Task AnyOriginOnAContextTheCodeMakes_DoesNotReport(string statements)
+    {
+        var source = $$"""
+            public static class FakeRequests
+            {
+                public static HttpContext PublicResponse()
+                {
+                    {{statements}}
+                    return null!;
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
     // The unchecked reflection leaves before the credentialed branch: no credentials on its path, so this rule (not CORS009).
     [Fact]
     public async Task RequestOriginUncheckedOnAPathWithoutCredentials_Reports()
