@@ -29,13 +29,15 @@ internal static class OperationExtensions
 
     /// <summary>
     /// A local read followed to the value it was declared with (<c>var configure = p =&gt; ...; AddPolicy("Api", configure)</c>),
-    /// conversions removed; any other operation unchanged. A reassigned local is still read from its initializer.
+    /// conversions removed; any other operation unchanged, and so is a local assigned again anywhere in its member (its
+    /// initial value may not be the one read: <c>check = o =&gt; allowed.Contains(o);</c> after <c>_ =&gt; true</c>).
     /// </summary>
     public static IOperation FollowLocal(this IOperation operation)
     {
         operation = operation.WalkDownConversions();
         return operation is ILocalReferenceOperation { Local: var local }
             && SourceBodies.GetInitializer(local, operation.SemanticModel) is { } initializer
+            && !SourceBodies.IsAssigned(local)
             ? initializer.WalkDownConversions()
             : operation;
     }

@@ -41,7 +41,7 @@ internal sealed class HeaderBody
     /// branches of one <c>if</c>).
     /// </summary>
     public HeaderWrite? CredentialsFor(HeaderWrite write)
-        => Credentials is { } credentials && !Exclusive(write.Operation, credentials.Operation) ? credentials : null;
+        => Credentials is { } credentials && !ControlFlow.Exclusive(write.Operation, credentials.Operation) ? credentials : null;
 
     /// <summary>What one <c>Access-Control-Allow-Origin</c> write of this function sends.</summary>
     public AllowOriginValue ValueOf(HeaderWrite write) => HeaderValues.ReadAllowOrigin(write.Value, _symbols);
@@ -118,70 +118,6 @@ internal sealed class HeaderBody
         return allowOrigin[0].Operation == trigger.Operation
             ? new HeaderBody(root, allowOrigin.ToImmutable(), credentials, symbols)
             : null;
-    }
-
-    // True when no run can execute both: they sit in different branches of one if or switch, or the first is followed,
-    // on its own way out to the block they share, by a statement that leaves.
-    private static bool Exclusive(IOperation first, IOperation second)
-    {
-        var ancestors = new List<IOperation>();
-        for (var current = first; current is not null; current = current.Parent)
-        {
-            ancestors.Add(current);
-        }
-
-        var secondChild = second;
-        for (var common = second.Parent; common is not null; secondChild = common, common = common.Parent)
-        {
-            var index = ancestors.IndexOf(common);
-            if (index <= 0)
-            {
-                continue;
-            }
-
-            var firstChild = ancestors[index - 1];
-            switch (common)
-            {
-                case IConditionalOperation conditional:
-                    return firstChild != conditional.Condition && secondChild != conditional.Condition && firstChild != secondChild;
-                case ISwitchOperation:
-                    return firstChild != secondChild && firstChild is ISwitchCaseOperation && secondChild is ISwitchCaseOperation;
-                case IBlockOperation block:
-                    var firstIndex = block.Operations.IndexOf(firstChild);
-                    var secondIndex = block.Operations.IndexOf(secondChild);
-                    return firstIndex < secondIndex ? LeavesAfter(first, firstChild) : LeavesAfter(second, secondChild);
-                default:
-                    return false;
-            }
-        }
-
-        return false;
-    }
-
-    // A return, throw, break or continue after the write in one of the blocks between it and `statement`.
-    private static bool LeavesAfter(IOperation write, IOperation statement)
-    {
-        var child = write;
-        for (var parent = write.Parent; parent is not null && child != statement; child = parent, parent = parent.Parent)
-        {
-            if (parent is not IBlockOperation block)
-            {
-                continue;
-            }
-
-            var after = false;
-            foreach (var operation in block.Operations)
-            {
-                if (after && operation is IReturnOperation or IBranchOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation })
-                {
-                    return true;
-                }
-
-                after |= operation == child;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The body of the nearest lambda or local function around <paramref name="operation"/>, else the whole operation block.</summary>

@@ -48,7 +48,7 @@ internal sealed class MiddlewarePipeline
                 return null;
             }
 
-            if (!other.IsSameCallAs(call) && kinds(other.Kind))
+            if (!other.IsSameCallAs(call) && kinds(other.Kind) && !other.ExcludedBy(call))
             {
                 return other;
             }
@@ -67,7 +67,7 @@ internal sealed class MiddlewarePipeline
             {
                 seen = true;
             }
-            else if (seen && !other.IsSameCallAs(call) && kinds(other.Kind))
+            else if (seen && !other.IsSameCallAs(call) && kinds(other.Kind) && !other.ExcludedBy(call))
             {
                 return other;
             }
@@ -90,7 +90,7 @@ internal sealed class MiddlewarePipeline
             {
                 return false;
             }
-            else if (inside && kinds(other.Kind) && !other.IsSameCallAs(first) && !other.IsSameCallAs(last))
+            else if (inside && kinds(other.Kind) && !other.IsSameCallAs(first) && !other.IsSameCallAs(last) && !other.ExcludedBy(first) && !other.ExcludedBy(last))
             {
                 return true;
             }

@@ -38,4 +38,10 @@ internal sealed class PipelineCall
     public IMethodSymbol Method => Invocation.TargetMethod;
 
     public bool IsSameCallAs(PipelineCall other) => Invocation == other.Invocation;
+
+    /// <summary>
+    /// True when no start of the app adds both calls: the other branch of an <c>if</c> or <c>switch</c>
+    /// (<c>if (maintenance) app.Run(...); else { app.UseCors(); ... }</c>), or after a path that returns.
+    /// </summary>
+    public bool ExcludedBy(PipelineCall other) => ControlFlow.Exclusive(Invocation, other.Invocation);
 }

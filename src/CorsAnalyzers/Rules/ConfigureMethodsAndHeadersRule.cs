@@ -54,7 +54,10 @@ internal sealed class ConfigureMethodsAndHeadersRule : PolicyRule
             }
         }
 
-        if (reported is null)
+        // `options.GetPolicy("Api")!.Methods.Add(...)` later, or a provider of the app's own: the registered policy may not
+        // be the one served.
+        if (reported is null
+            || (policy.Identity.Kind is PolicyKind.Named or PolicyKind.Default && policy.Symbols.PolicyChanges.MayChangeRegisteredPolicies(context.CancellationToken)))
         {
             return;
         }
