@@ -137,7 +137,8 @@ internal sealed class PolicyInterpreter
 
             case IConditionalOperation conditional:
                 states = Eval(conditional.Condition, states);
-                return Union(Exec(conditional.WhenTrue, states), conditional.WhenFalse is null ? states : Exec(conditional.WhenFalse, states));
+                var (taken, notTaken) = Split(conditional.Condition, states);
+                return Union(Exec(conditional.WhenTrue, taken), conditional.WhenFalse is null ? notTaken : Exec(conditional.WhenFalse, notTaken));
 
             case ISwitchOperation @switch:
                 return ExecSwitch(@switch, states);
@@ -245,7 +246,8 @@ internal sealed class PolicyInterpreter
 
             case IConditionalOperation conditional:
                 states = Eval(conditional.Condition, states);
-                return Union(Eval(conditional.WhenTrue, states), Eval(conditional.WhenFalse, states));
+                var (whenTrue, whenFalse) = Split(conditional.Condition, states);
+                return Union(Eval(conditional.WhenTrue, whenTrue), Eval(conditional.WhenFalse, whenFalse));
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary:
                 states = Eval(binary.LeftOperand, states);

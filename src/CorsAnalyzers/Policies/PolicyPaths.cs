@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace CorsAnalyzers.Policies;
 
@@ -47,5 +48,35 @@ internal static class PolicyPaths
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// The paths that go into each branch of <c>if (condition)</c>: all of them, except that a path which already went
+    /// through the same condition (<see cref="ConditionKey"/>) takes only the branch it took then, and each branch
+    /// remembers which way it went.
+    /// </summary>
+    public static (ImmutableArray<PolicyState> WhenTrue, ImmutableArray<PolicyState> WhenFalse) Split(IOperation condition, ImmutableArray<PolicyState> states)
+    {
+        if (states.IsEmpty || ConditionKey.Of(condition, out var negated) is not { } key)
+        {
+            return (states, states);
+        }
+
+        var whenTrue = ImmutableArray.CreateBuilder<PolicyState>(states.Length);
+        var whenFalse = ImmutableArray.CreateBuilder<PolicyState>(states.Length);
+        foreach (var state in states)
+        {
+            if (state.Assumed(key) is { } value)
+            {
+                (value != negated ? whenTrue : whenFalse).Add(state);
+            }
+            else
+            {
+                whenTrue.Add(state.Assume(key, !negated));
+                whenFalse.Add(state.Assume(key, negated));
+            }
+        }
+
+        return (whenTrue.ToImmutable(), whenFalse.ToImmutable());
     }
 }

@@ -44,7 +44,8 @@ internal sealed class PolicyState
         ImmutableArray<PolicyValue> headers,
         ImmutableArray<PolicyValue> exposedHeaders,
         IOperation? preflightMaxAgeCall,
-        bool hasUnknownConfiguration)
+        bool hasUnknownConfiguration,
+        Assumption? assumptions = null)
     {
         Origins = origins;
         OriginPredicate = originPredicate;
@@ -55,6 +56,7 @@ internal sealed class PolicyState
         ExposedHeaders = exposedHeaders;
         PreflightMaxAgeCall = preflightMaxAgeCall;
         HasUnknownConfiguration = hasUnknownConfiguration;
+        Assumptions = assumptions;
     }
 
     /// <summary>The origin list in order, as <c>CorsPolicy.Origins</c> would hold it.</summary>
@@ -79,6 +81,9 @@ internal sealed class PolicyState
     /// <summary>The builder was handed to code we cannot see (another assembly, a delegate): it may hold more than this state says.</summary>
     public bool HasUnknownConfiguration { get; }
 
+    /// <summary>What the conditions this path went through were (<c>if (dev)</c> taken), so a later <c>if (!dev)</c> is not.</summary>
+    public Assumption? Assumptions { get; }
+
     public bool AllowsCredentials => CredentialsCall is not null;
 
     /// <summary>ASP.NET Core's <c>CorsPolicy.AllowAnyOrigin</c>: the origin list is exactly <c>"*"</c>.</summary>
@@ -93,25 +98,25 @@ internal sealed class PolicyState
     public bool AllowsWildcardSubdomains => OriginPredicate == OriginPredicateKind.WildcardSubdomains;
 
     public PolicyState WithOrigins(ImmutableArray<PolicyValue> origins)
-        => new(origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration);
+        => new(origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration, Assumptions);
 
     public PolicyState WithOriginPredicate(OriginPredicateKind kind, IOperation call)
-        => new(Origins, kind, call, CredentialsCall, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration);
+        => new(Origins, kind, call, CredentialsCall, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration, Assumptions);
 
     public PolicyState WithCredentials(IOperation? call)
-        => new(Origins, OriginPredicate, OriginPredicateCall, call, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration);
+        => new(Origins, OriginPredicate, OriginPredicateCall, call, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration, Assumptions);
 
     public PolicyState WithMethods(ImmutableArray<PolicyValue> methods)
-        => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, methods, Headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration);
+        => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, methods, Headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration, Assumptions);
 
     public PolicyState WithHeaders(ImmutableArray<PolicyValue> headers)
-        => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration);
+        => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration, Assumptions);
 
     public PolicyState WithExposedHeaders(ImmutableArray<PolicyValue> exposedHeaders)
-        => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, exposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration);
+        => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, exposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration, Assumptions);
 
     public PolicyState WithPreflightMaxAge(IOperation call)
-        => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, ExposedHeaders, call, HasUnknownConfiguration);
+        => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, ExposedHeaders, call, HasUnknownConfiguration, Assumptions);
 
     /// <summary>One of the four string lists (<see cref="PolicyMember.Origins"/>, Methods, Headers, ExposedHeaders).</summary>
     public ImmutableArray<PolicyValue> GetList(PolicyMember list) => list switch
@@ -133,5 +138,40 @@ internal sealed class PolicyState
     };
 
     public PolicyState WithUnknownConfiguration()
-        => HasUnknownConfiguration ? this : new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, true);
+        => HasUnknownConfiguration ? this : new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, true, Assumptions);
+
+    /// <summary>This path with <paramref name="key"/> assumed <paramref name="value"/>.</summary>
+    public PolicyState Assume(string key, bool value)
+        => new(Origins, OriginPredicate, OriginPredicateCall, CredentialsCall, Methods, Headers, ExposedHeaders, PreflightMaxAgeCall, HasUnknownConfiguration, new Assumption(key, value, Assumptions));
+
+    /// <summary>The value this path assumed for <paramref name="key"/>, or null.</summary>
+    public bool? Assumed(string key)
+    {
+        for (var assumption = Assumptions; assumption is not null; assumption = assumption.Next)
+        {
+            if (assumption.Key == key)
+            {
+                return assumption.Value;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One condition a path went through and which way (a list, newest first).</summary>
+internal sealed class Assumption
+{
+    public Assumption(string key, bool value, Assumption? next)
+    {
+        Key = key;
+        Value = value;
+        Next = next;
+    }
+
+    public string Key { get; }
+
+    public bool Value { get; }
+
+    public Assumption? Next { get; }
 }

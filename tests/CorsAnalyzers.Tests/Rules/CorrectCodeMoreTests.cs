@@ -110,6 +110,22 @@ public partial class CorrectCodeMoreTests
 // ---- Policies: CORS001, CORS002, CORS004, CORS005, CORS006, CORS014
 public partial class CorrectCodeMoreTests
 {
+    [Fact]
+    public Task A01_CorrelatedBranchesNeverCombine() => Policy("""
+            var dev = builder.Environment.IsDevelopment();
+            if (dev) policy.AllowAnyOrigin(); else policy.WithOrigins("https://app.contoso.com");
+            if (!dev) policy.AllowCredentials();
+            policy.AllowAnyMethod().AllowAnyHeader();
+        """);
+
+    [Fact]
+    public Task A15_CorrelatedBoolPredicate() => Policy("""
+            var open = builder.Configuration.GetValue<bool>("Cors:Open");
+            if (open) policy.SetIsOriginAllowed(_ => true); else policy.WithOrigins("https://app.contoso.com");
+            if (!open) policy.AllowCredentials();
+            policy.AllowAnyMethod().AllowAnyHeader();
+        """);
+
     private static Task Policy(string configure, string extra = "") => AssertSilent("""
         using System.Text.RegularExpressions;
 

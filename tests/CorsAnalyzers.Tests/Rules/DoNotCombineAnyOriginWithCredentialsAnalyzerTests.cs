@@ -176,6 +176,67 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Dev'", " on some code paths"));
     }
 
+    // The same condition twice: a path that took `if (dev)` does not take `if (!dev)`, so the two calls never combine.
+    [Theory]
+    [InlineData("var dev = builder.Environment.IsDevelopment();", "dev", "!dev")]
+    [InlineData("", "builder.Environment.IsDevelopment()", "!builder.Environment.IsDevelopment()")]
+    [InlineData("var open = builder.Configuration.GetValue<bool>(\"Cors:Open\");", "open", "!(open)")]
+    public async Task AnyOriginAndCredentialsUnderOppositeConditions_DoesNotReport(string declaration, string condition, string opposite)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Dev", policy =>
+                {
+                    {{declaration}}
+                    if ({{condition}}) policy.AllowAnyOrigin(); else policy.WithOrigins("https://app.contoso.com");
+                    if ({{opposite}}) policy.AllowCredentials();
+                }));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task AnyOriginAndCredentialsUnderTheSameCondition_ReportsAsConditional()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Dev", policy =>
+                {
+                    var dev = builder.Environment.IsDevelopment();
+                    if (dev) policy.{|#0:AllowAnyOrigin()|}; else policy.WithOrigins("https://app.contoso.com");
+                    if (dev) policy.{|#1:AllowCredentials()|};
+                }));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Dev'", " on some code paths"));
+    }
+
+    [Fact]
+    public async Task SameConditionOnAVariableAssignedAgain_StillForks()
+    {
+        // `dev` changes between the two ifs: they are not the same condition.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Dev", policy =>
+                {
+                    var dev = builder.Environment.IsDevelopment();
+                    if (dev) policy.{|#0:AllowAnyOrigin()|}; else policy.WithOrigins("https://app.contoso.com");
+                    dev = !dev;
+                    if (dev) policy.{|#1:AllowCredentials()|};
+                }));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Dev'", " on some code paths"));
+    }
+
     [Fact]
     public async Task AnyOriginInConditionalExpression_ReportsAsConditional()
     {

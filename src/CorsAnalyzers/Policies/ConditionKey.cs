@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Policies;
+
+/// <summary>
+/// A name for a condition that means the same wherever it is written in one policy: <c>dev</c> and <c>!dev</c>,
+/// <c>builder.Environment.IsDevelopment()</c> twice. A path that took <c>if (dev)</c> does not take <c>if (!dev)</c>
+/// later (<see cref="PolicyState.Assume"/>): <c>if (dev) AllowAnyOrigin(); ... if (!dev) AllowCredentials();</c> never
+/// combines the two. Only conditions built from variables nothing assigns again, constants, and member reads and calls
+/// on them: the calls are taken to answer the same twice (an environment, a configuration flag).
+/// </summary>
+internal static class ConditionKey
+{
+    private const int MaxLength = 200;
+
+    /// <summary>The key of <paramref name="condition"/>, with <paramref name="negated"/> true for <c>!key</c>; null when it has none.</summary>
+    public static string? Of(IOperation condition, out bool negated)
+    {
+        negated = false;
+        var operation = condition.WalkDownConversions();
+        while (operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            negated = !negated;
+            operation = not.Operand.WalkDownConversions();
+        }
+
+        if (operation.Syntax.Span.Length > MaxLength || !IsStable(operation))
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        foreach (var token in operation.Syntax.DescendantTokens())
+        {
+            text.Append(token.Text).Append(' ');
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsStable(IOperation operation)
+    {
+        foreach (var part in operation.DescendantsAndSelf())
+        {
+            switch (part)
+            {
+                case ILocalReferenceOperation { Local: var local } when SourceBodies.IsAssigned(local):
+                case IParameterReferenceOperation { Parameter: var parameter } when SourceBodies.IsAssigned(parameter):
+                case IFieldReferenceOperation { Field: { IsReadOnly: false, IsConst: false } }:
+                case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAwaitOperation:
+                case IAnonymousFunctionOperation or IInvalidOperation:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+}
