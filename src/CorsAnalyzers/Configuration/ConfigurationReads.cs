@@ -199,6 +199,11 @@ internal sealed partial class ConfigurationReads
                 return SourceBodies.GetInitializer(local, operation.SemanticModel) is { } initializer
                     && TrySection(initializer, depth + 1, out path);
 
+            case IInvocationOperation or IObjectCreationOperation:
+                // `new ConfigurationBuilder().AddInMemoryCollection(...).Build()`: a configuration the code builds itself
+                // holds what it adds, not the app's settings files.
+                return false;
+
             default:
                 // A section we cannot trace (a parameter typed IConfigurationSection) is not the root.
                 return operation.Type is INamedTypeSymbol type && !IsOrImplements(type, _section) && IsOrImplements(type, _configuration);

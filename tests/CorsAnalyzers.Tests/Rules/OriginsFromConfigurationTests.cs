@@ -141,6 +141,24 @@ public class OriginsFromConfigurationTests
             AppSettings("""{ "Cors": { "Origins": [ "https://app.contoso.com/" ] } }"""));
     }
 
+    // A configuration the code builds itself holds what it adds, not appsettings.json.
+    [Theory]
+    [InlineData("new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [\"Cors:Origins:0\"] = \"https://app.contoso.com\" }).Build()")]
+    [InlineData("new ConfigurationManager()")]
+    public async Task ConfigurationBuiltInCode_DoesNotReport(string configuration)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var cors = {{configuration}};
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy => policy.WithOrigins(cors.GetSection("Cors:Origins").Get<string[]>()!).AllowAnyMethod().AllowAnyHeader()));
+            var app = builder.Build();
+            app.Run();
+            """;
+
+        await NeverMatch.VerifyAnalyzerAsync(source, AppSettings("""{ "Cors": { "Origins": [ "https://app.contoso.com/" ] } }"""));
+    }
+
     [Fact]
     public async Task CorrectOrigins_DoNotReport()
     {
