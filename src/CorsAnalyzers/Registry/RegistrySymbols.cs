@@ -41,6 +41,9 @@ internal sealed class RegistrySymbols
         new byte[] { 0xb7, 0x7a, 0x5c, 0x56, 0x19, 0x34, 0xe0, 0x89 },
         new byte[] { 0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a },
         new byte[] { 0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51 },
+
+        // System.Private.CoreLib, when a host compiles against the runtime's own assemblies instead of reference packs.
+        new byte[] { 0x7c, 0xec, 0x85, 0xd7, 0xbe, 0xa7, 0x79, 0x8e },
     };
 
     // Values are AssemblyKind instances: reference types only, so the JIT compiles no dictionary code for a value type of ours.
@@ -148,6 +151,13 @@ internal sealed class RegistrySymbols
     /// </summary>
     public bool IsOtherCorsMetadata(INamedTypeSymbol type)
         => type.TypeKind == TypeKind.Class
+            && !type.IsAnonymousType
+
+            // Asked of every object creation, so only the types that can be: the app's own and other libraries'. The .NET
+            // runtime's (List<T>) cannot implement an ASP.NET Core interface, and ASP.NET Core's own CORS metadata are
+            // [EnableCors] (read exactly), [DisableCors] and types users cannot create; MVC's attributes ([HttpGet],
+            // [FromQuery]) are most of the creations an app's controllers make.
+            && Classify(type.ContainingAssembly) == AssemblyKind.Other
             && Pipeline.IsCorsMetadata(type)
             && (_disableCors is null || !Implements(type, _disableCors));
 
