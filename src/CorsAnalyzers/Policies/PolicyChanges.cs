@@ -40,7 +40,8 @@ internal sealed class PolicyChanges
         foreach (var tree in _compilation.SyntaxTrees)
         {
             SemanticModel? model = null;
-            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            // GetNextToken, not DescendantTokens: its LINQ over a value type is JIT-compiled in every build.
+            for (var token = tree.GetRoot(cancellationToken).GetFirstToken(); token.RawKind != 0; token = token.GetNextToken())
             {
                 if (!token.IsKind(SyntaxKind.IdentifierToken))
                 {

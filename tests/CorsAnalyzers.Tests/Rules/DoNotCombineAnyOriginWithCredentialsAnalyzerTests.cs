@@ -181,6 +181,7 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
     [InlineData("var dev = builder.Environment.IsDevelopment();", "dev", "!dev")]
     [InlineData("", "builder.Environment.IsDevelopment()", "!builder.Environment.IsDevelopment()")]
     [InlineData("var open = builder.Configuration.GetValue<bool>(\"Cors:Open\");", "open", "!(open)")]
+    [InlineData("", "builder.Environment.IsDevelopment()", "!builder .Environment\n.IsDevelopment( /* again */ )")]
     public async Task AnyOriginAndCredentialsUnderOppositeConditions_DoesNotReport(string declaration, string condition, string opposite)
     {
         var source = $$"""
