@@ -123,6 +123,9 @@ internal sealed class ConfigurationView
 
     public ConfigurationView(ImmutableArray<SettingsFile> files) => _files = files;
 
+    /// <summary>The files, in the order their keys override each other.</summary>
+    public ImmutableArray<SettingsFile> Files => _files;
+
     /// <summary>The value of <paramref name="key"/>, or null when no file holds it.</summary>
     public ConfigurationValue? Get(string key)
     {

@@ -55,9 +55,14 @@ internal sealed partial class ConfigurationReads
     private readonly IPropertySymbol? _value;
     private readonly INamedTypeSymbol? _list;
 
-    private ConfigurationReads(Compilation compilation, INamedTypeSymbol configuration, ConfigurationFiles files)
+    private readonly ConfigurationSources? _sources;
+    private readonly CancellationToken _cancellationToken;
+
+    private ConfigurationReads(Compilation compilation, INamedTypeSymbol configuration, ConfigurationFiles files, CancellationToken cancellationToken)
     {
         _compilation = compilation;
+        _sources = ConfigurationSources.Create(compilation, files);
+        _cancellationToken = cancellationToken;
         _options = compilation.GetTypeByMetadataName(OptionsName);
         _optionsSnapshot = compilation.GetTypeByMetadataName(OptionsSnapshotName);
         _optionsMonitor = compilation.GetTypeByMetadataName(OptionsMonitorName);
@@ -98,11 +103,17 @@ internal sealed partial class ConfigurationReads
     /// <summary>Null when the compilation has no <c>IConfiguration</c> (then no read is recognised).</summary>
     public static ConfigurationReads? Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         => compilation.GetTypeByMetadataName(MetadataNames[0]) is { } configuration
-            ? new ConfigurationReads(compilation, configuration, ConfigurationFiles.Read(options, cancellationToken))
+            ? new ConfigurationReads(compilation, configuration, ConfigurationFiles.Read(options, cancellationToken), cancellationToken)
             : null;
 
-    /// <summary>Whether <paramref name="operation"/> reads configuration, and which key.</summary>
+    /// <summary>
+    /// Whether <paramref name="operation"/> reads configuration, and which key. A read is not resolved when the app changes
+    /// its configuration's sources in code (<see cref="ConfigurationSources"/>): the files may not hold what it reads.
+    /// </summary>
     public bool TryRead(IOperation operation, out ConfigurationRead read)
+        => TryReadCore(operation, out read) && !(_sources?.MayChange(_cancellationToken) ?? false);
+
+    private bool TryReadCore(IOperation operation, out ConfigurationRead read)
     {
         read = default;
         operation = operation.WalkDownConversions();

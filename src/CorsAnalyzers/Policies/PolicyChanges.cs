@@ -14,6 +14,8 @@ namespace CorsAnalyzers.Policies;
 /// </summary>
 internal sealed class PolicyChanges
 {
+    private static readonly string[] Names = { "ICorsPolicyProvider", "GetPolicy" };
+
     private readonly Compilation _compilation;
     private readonly INamedTypeSymbol? _corsOptions;
     private int _answer;
@@ -39,6 +41,11 @@ internal sealed class PolicyChanges
     {
         foreach (var tree in _compilation.SyntaxTrees)
         {
+            if (!SourceTexts.MayContain(tree, Names, cancellationToken))
+            {
+                continue;
+            }
+
             SemanticModel? model = null;
             // GetNextToken, not DescendantTokens: its LINQ over a value type is JIT-compiled in every build.
             for (var token = tree.GetRoot(cancellationToken).GetFirstToken(); token.RawKind != 0; token = token.GetNextToken())

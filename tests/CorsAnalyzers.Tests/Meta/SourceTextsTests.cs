@@ -1,0 +1,33 @@
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CorsAnalyzers.Tests.Meta;
+
+/// <summary>The text search the compilation-wide scans start with: a name anywhere, also across a chunk's end, is found.</summary>
+public class SourceTextsTests
+{
+    private static readonly string[] Names = { "ICorsPolicyProvider", "GetPolicy" };
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    [InlineData(32 * 1024 - 15)] // "class C : " is 10 characters: the name straddles the first chunk's end
+    [InlineData(32 * 1024)]
+    [InlineData(70_000)]
+    public void NameAtAnyPosition_IsFound(int padding)
+    {
+        var tree = CSharpSyntaxTree.ParseText(new string(' ', padding) + "class C : ICorsPolicyProvider { }");
+
+        Assert.True(SourceTexts.MayContain(tree, Names, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(32 * 1024 - 15)]
+    public void TextWithoutTheNames_IsNot(int padding)
+    {
+        var tree = CSharpSyntaxTree.ParseText(new string(' ', padding) + "class C : ICorsPolicy { void GetPolic() { } }");
+
+        Assert.False(SourceTexts.MayContain(tree, Names, CancellationToken.None));
+    }
+}
