@@ -318,7 +318,8 @@ internal sealed partial class ConfigurationReads
         return SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMember), member.OriginalDefinition);
     }
 
-    private static bool IsOrImplements(INamedTypeSymbol type, INamedTypeSymbol? candidate)
+    /// <summary>True for <paramref name="candidate"/> and the types that implement it.</summary>
+    internal static bool IsOrImplements(INamedTypeSymbol type, INamedTypeSymbol? candidate)
     {
         if (candidate is null)
         {

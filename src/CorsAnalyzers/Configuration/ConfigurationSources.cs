@@ -217,34 +217,11 @@ internal sealed class ConfigurationSources
                 return false;
 
             case IPropertyReferenceOperation { Property.Name: "Sources", Instance: { } instance } sources:
-                return Implements(sources.Property.ContainingType) && !IsOwnConfiguration(instance);
+                return sources.Property.ContainingType is { } type && ConfigurationReads.IsOrImplements(type, _builder) && !IsOwnConfiguration(instance);
 
             default:
                 return false;
         }
-    }
-
-    private bool Implements(INamedTypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type, _builder))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, _builder))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>A configuration the code creates itself: <c>new ConfigurationBuilder()</c>, through its fluent calls or a local.</summary>
