@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -18,38 +16,37 @@ internal enum CallReaders
 }
 
 /// <summary>
-/// The first question the host asks of every invocation: which models can learn something from a call to this method?
-/// Each model answers for the methods it reads (<see cref="CallFilter.Create"/> is handed their predicates), and the
-/// answer is kept per method, so the thousands of calls to the same LINQ, logging and user methods cost one lookup each
-/// instead of every model's own symbol comparisons, and a call that one model reads is not handed to the others. The
-/// models still decide everything about the calls they are handed.
+/// The first question the host asks of every invocation (and, in a second filter, of every object creation): which
+/// models can learn something from a call to this method or constructor? Each model answers for the methods it reads
+/// (<see cref="Create"/> is handed their predicates), and the answer is kept per definition, so the thousands of calls
+/// to the same LINQ, logging and user methods cost one lookup each instead of every model's own symbol comparisons, and
+/// a call that one model reads is not handed to the others. The models still decide everything about the calls they
+/// are handed.
 /// </summary>
 internal sealed class CallFilter
 {
-    // How many slots a probe looks at before it gives up and overwrites the first.
-    private const int Probes = 8;
-
-    private const int InitialSize = 1024;
-
-    private const int MaxSize = 1 << 18;
-
     // Indexed by the bit of CallReaders each model answers for; null for a model that does not run.
     private readonly Func<IMethodSymbol, bool>?[] _predicates;
 
-    private readonly object _growing = new();
+    // Keyed by the method's definition (unreduced, not constructed: every call of Enumerable.Select<TSource, TResult>
+    // shares one).
+    private readonly IdentityCache<IMethodSymbol, CallReaders> _readers;
 
-    // A cache, not a map: slots keyed by the method's definition (unreduced, not constructed: every call of
-    // Enumerable.Select<TSource, TResult> shares one), found by the definition's identity hash. Reference identity, not
-    // SymbolEqualityComparer: the compiler hands out one symbol object per definition. A slot holds an immutable entry,
-    // so a reader sees a whole entry or none; two threads asking at once both compute the same answer. The table starts
-    // small (an editor's single-document analysis meets few methods) and doubles when half full; a write racing with the
-    // doubling may land in the old table, and a full probe overwrites a slot: either way a method is only asked again.
-    // A lookup is one array read: a ConcurrentDictionary's comparer calls and node walk were a tenth of the package's
-    // time in a build.
-    private Entry?[] _entries = new Entry?[InitialSize];
-    private int _count;
+    private CallFilter(Func<IMethodSymbol, bool>?[] predicates)
+    {
+        _predicates = predicates;
+        _readers = new IdentityCache<IMethodSymbol, CallReaders>(Ask);
+        for (var bit = 0; bit < predicates.Length; bit++)
+        {
+            if (predicates[bit] is not null)
+            {
+                Running |= (CallReaders)(1 << bit);
+            }
+        }
+    }
 
-    private CallFilter(Func<IMethodSymbol, bool>?[] predicates) => _predicates = predicates;
+    /// <summary>The models that run (a non-null predicate): what a creation whose constructor did not resolve is handed to.</summary>
+    public CallReaders Running { get; }
 
     /// <summary>
     /// A filter that hands a call to each model whose predicate reads its method's definition (a null predicate: that model
@@ -66,71 +63,15 @@ internal sealed class CallFilter
     public CallReaders ReadersOf(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        var entries = Volatile.Read(ref _entries);
-        var hash = RuntimeHelpers.GetHashCode(definition);
-        var mask = entries.Length - 1;
-        for (var probe = 0; probe < Probes; probe++)
-        {
-            var entry = entries[(hash + probe) & mask];
-            if (entry is null)
-            {
-                break;
-            }
-
-            if (ReferenceEquals(entry.Definition, definition))
-            {
-                return entry.Readers;
-            }
-        }
-
-        var readers = Ask(definition);
-        Insert(entries, new Entry(definition, readers), hash);
-        if (Interlocked.Increment(ref _count) > entries.Length / 2 && entries.Length < MaxSize)
-        {
-            Grow(entries);
-        }
-
-        return readers;
+        return _readers.Get((method.ReducedFrom ?? method).OriginalDefinition);
     }
 
-    private static void Insert(Entry?[] entries, Entry entry, int hash)
-    {
-        var mask = entries.Length - 1;
-        var slot = hash & mask;
-        for (var probe = 0; probe < Probes; probe++)
-        {
-            if (entries[(hash + probe) & mask] is null)
-            {
-                slot = (hash + probe) & mask;
-                break;
-            }
-        }
-
-        entries[slot] = entry;
-    }
-
-    private void Grow(Entry?[] entries)
-    {
-        lock (_growing)
-        {
-            if (_entries != entries)
-            {
-                return;
-            }
-
-            var bigger = new Entry?[entries.Length * 2];
-            foreach (var entry in entries)
-            {
-                if (entry is not null)
-                {
-                    Insert(bigger, entry, RuntimeHelpers.GetHashCode(entry.Definition));
-                }
-            }
-
-            Volatile.Write(ref _entries, bigger);
-        }
-    }
+    /// <summary>
+    /// The models that may learn something from <paramref name="creation"/>, asked of its constructor's definition; every
+    /// running model when the constructor did not resolve (code that does not compile).
+    /// </summary>
+    public CallReaders ReadersOf(IObjectCreationOperation creation)
+        => creation.Constructor is { } constructor ? _readers.Get(constructor.OriginalDefinition) : Running;
 
     private CallReaders Ask(IMethodSymbol definition)
     {
@@ -144,18 +85,5 @@ internal sealed class CallFilter
         }
 
         return readers;
-    }
-
-    private sealed class Entry
-    {
-        public Entry(IMethodSymbol definition, CallReaders readers)
-        {
-            Definition = definition;
-            Readers = readers;
-        }
-
-        public IMethodSymbol Definition { get; }
-
-        public CallReaders Readers { get; }
     }
 }

@@ -106,6 +106,11 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         // diagnostic (the IDE shows and fixes only local ones; LocalDiagnosticsTests); one delegate, so that a block costs
         // no allocation of ours. The registry is filled from the same callback: no second walk of the code.
         var filter = CreateFilter(symbols, policies, pipelines, registry, headers);
+        var creations = CallFilter.Create(
+            policies ? constructor => PolicyDiscovery.ReadsCreationsOf(constructor, symbols) : null,
+            pipeline: null,
+            registry is not null ? registry.ReadsCreationsOf : null,
+            headers: null);
         Action<OperationAnalysisContext> analyzeOperation = operationContext =>
         {
             // By kind, not by type tests: one virtual call instead of interface casts, for every operation dispatched.
@@ -145,12 +150,17 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                     break;
                 case OperationKind.ObjectCreation:
                     var creation = (IObjectCreationOperation)operation;
-                    if (policies && PolicyDiscovery.FromCreation(creation, symbols) is { } createdPolicy)
+                    var creationReaders = creations.ReadersOf(creation);
+                    if ((creationReaders & CallReaders.Policies) != 0 && PolicyDiscovery.FromCreation(creation, symbols) is { } createdPolicy)
                     {
                         AnalyzePolicy(operationContext, createdPolicy);
                     }
 
-                    registry?.Observe(creation);
+                    if ((creationReaders & CallReaders.Registry) != 0)
+                    {
+                        registry!.Observe(creation);
+                    }
+
                     break;
                 case OperationKind.SimpleAssignment:
                     if (HeaderWrites.Read((ISimpleAssignmentOperation)operation, headers!) is { Header: CorsHeader.AllowOrigin } assigned)

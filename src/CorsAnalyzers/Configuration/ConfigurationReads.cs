@@ -45,6 +45,10 @@ internal sealed partial class ConfigurationReads
 {
     private const int MaxDepth = 8;
 
+    // Where the types are declared (WellKnownTypes: one assembly's table, not every reference's).
+    private const string AbstractionsAssembly = "Microsoft.Extensions.Configuration.Abstractions";
+    private const string OptionsAssembly = "Microsoft.Extensions.Options";
+
     private readonly Compilation _compilation;
     private readonly INamedTypeSymbol _configuration;
     private readonly INamedTypeSymbol? _section;
@@ -63,14 +67,14 @@ internal sealed partial class ConfigurationReads
         _compilation = compilation;
         _sources = ConfigurationSources.Create(compilation, files);
         _cancellationToken = cancellationToken;
-        _options = compilation.GetTypeByMetadataName(OptionsName);
-        _optionsSnapshot = compilation.GetTypeByMetadataName(OptionsSnapshotName);
-        _optionsMonitor = compilation.GetTypeByMetadataName(OptionsMonitorName);
+        _options = WellKnownTypes.Get(compilation, OptionsAssembly, OptionsName);
+        _optionsSnapshot = WellKnownTypes.Get(compilation, OptionsAssembly, OptionsSnapshotName);
+        _optionsMonitor = WellKnownTypes.Get(compilation, OptionsAssembly, OptionsMonitorName);
         _configuration = configuration;
-        _list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-        _section = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
-        _binder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
-        _extensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
+        _list = WellKnownTypes.Get(compilation, "System.Collections", "System.Collections.Generic.List`1");
+        _section = WellKnownTypes.Get(compilation, AbstractionsAssembly, "Microsoft.Extensions.Configuration.IConfigurationSection");
+        _binder = WellKnownTypes.Get(compilation, "Microsoft.Extensions.Configuration.Binder", "Microsoft.Extensions.Configuration.ConfigurationBinder");
+        _extensions = WellKnownTypes.Get(compilation, AbstractionsAssembly, "Microsoft.Extensions.Configuration.ConfigurationExtensions");
         Files = files;
         foreach (var member in configuration.GetMembers())
         {
@@ -102,7 +106,7 @@ internal sealed partial class ConfigurationReads
 
     /// <summary>Null when the compilation has no <c>IConfiguration</c> (then no read is recognised).</summary>
     public static ConfigurationReads? Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
-        => compilation.GetTypeByMetadataName(MetadataNames[0]) is { } configuration
+        => WellKnownTypes.Get(compilation, AbstractionsAssembly, MetadataNames[0]) is { } configuration
             ? new ConfigurationReads(compilation, configuration, ConfigurationFiles.Read(options, cancellationToken), cancellationToken)
             : null;
 

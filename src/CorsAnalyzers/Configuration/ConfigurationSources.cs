@@ -24,11 +24,9 @@ namespace CorsAnalyzers.Configuration;
 /// </summary>
 internal sealed class ConfigurationSources
 {
-    private const string Namespace = "Microsoft.Extensions.Configuration";
-
     // The sources WebApplication.CreateBuilder already adds after the settings files: adding them again changes nothing
     // the analyzer reads from the files (it never reads environment variables or secrets).
-    // Types of the namespace above.
+    // Types of IConfigurationBuilder's namespace.
     private static readonly ImmutableArray<string> DefaultSources = ImmutableArray.Create(
         "EnvironmentVariablesExtensions", "CommandLineConfigurationExtensions", "UserSecretsConfigurationExtensions");
 
@@ -49,7 +47,7 @@ internal sealed class ConfigurationSources
 
     /// <summary>Null when the compilation has no <c>IConfigurationBuilder</c>: nothing can add a source.</summary>
     public static ConfigurationSources? Create(Compilation compilation, ConfigurationFiles files)
-        => compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationBuilder") is { } builder
+        => WellKnownTypes.Get(compilation, "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.Configuration.IConfigurationBuilder") is { } builder
             ? new ConfigurationSources(compilation, builder, files)
             : null;
 
@@ -103,45 +101,41 @@ internal sealed class ConfigurationSources
     /// <summary>The extension methods that add a source to an <c>IConfigurationBuilder</c>, but the defaults'.</summary>
     private List<IMethodSymbol> Adders()
     {
+        // The builder's namespace merged over every reference (the compiler's own, already built for its lookups: walking
+        // down from the global namespace listed every top-level member of every reference). Only the members named
+        // Add... are loaded: the namespace's other extension classes (ConfigurationBinder) stay unread.
         var adders = new List<IMethodSymbol>();
-        INamespaceSymbol? container = _compilation.GlobalNamespace;
-        foreach (var part in Namespace.Split('.'))
+        if (_compilation.GetCompilationNamespace(_builder.ContainingNamespace) is not { } container)
         {
-            container = container?.GetNamespaceMembers() is { } members ? Find(members, part) : null;
+            return adders;
         }
 
-        foreach (var type in container?.GetTypeMembers() ?? ImmutableArray<INamedTypeSymbol>.Empty)
+        foreach (var type in container.GetTypeMembers())
         {
             if (!type.MightContainExtensionMethods || DefaultSources.Contains(type.MetadataName))
             {
                 continue;
             }
 
-            foreach (var member in type.GetMembers())
+            foreach (var name in type.MemberNames)
             {
-                if (member is IMethodSymbol { IsExtensionMethod: true, Parameters.Length: > 0 } method
-                    && method.Name.StartsWith("Add", StringComparison.Ordinal) && method.Name != "Add"
-                    && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _builder))
+                if (name.Length <= 3 || !name.StartsWith("Add", StringComparison.Ordinal))
                 {
-                    adders.Add(method);
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (member is IMethodSymbol { IsExtensionMethod: true, Parameters.Length: > 0 } method
+                        && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _builder))
+                    {
+                        adders.Add(method);
+                    }
                 }
             }
         }
 
         return adders;
-    }
-
-    private static INamespaceSymbol? Find(IEnumerable<INamespaceSymbol> namespaces, string name)
-    {
-        foreach (var candidate in namespaces)
-        {
-            if (candidate.Name == name)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private static ImmutableArray<SyntaxNode> CandidatesIn(SyntaxTree tree, string key, HashSet<string> names, CancellationToken cancellationToken)

@@ -52,10 +52,10 @@ internal sealed class OriginCheckSymbols
     public OriginCheckSymbols(Compilation compilation)
     {
         _string = compilation.GetSpecialType(SpecialType.System_String);
-        _uri = compilation.GetTypeByMetadataName(UriName);
-        _regex = compilation.GetTypeByMetadataName(RegexName);
-        _generatedRegexAttribute = compilation.GetTypeByMetadataName(GeneratedRegexAttributeName);
-        StringComparison = compilation.GetTypeByMetadataName(StringComparisonName);
+        _uri = WellKnownTypes.Get(compilation, "System.Runtime", UriName);
+        _regex = WellKnownTypes.Get(compilation, "System.Text.RegularExpressions", RegexName);
+        _generatedRegexAttribute = WellKnownTypes.Get(compilation, "System.Text.RegularExpressions", GeneratedRegexAttributeName);
+        StringComparison = WellKnownTypes.Get(compilation, "System.Runtime", StringComparisonName);
     }
 
     public INamedTypeSymbol? StringComparison { get; }

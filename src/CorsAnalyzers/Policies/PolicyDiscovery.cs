@@ -19,6 +19,10 @@ internal static class PolicyDiscovery
             || SymbolEqualityComparer.Default.Equals(containingType, symbols.CorsEndpointConventionBuilderExtensions);
     }
 
+    /// <summary>True when creations with <paramref name="constructor"/> (a definition) may configure a policy: a <c>CorsPolicyBuilder</c> or <c>CorsPolicy</c>.</summary>
+    public static bool ReadsCreationsOf(IMethodSymbol constructor, CorsSymbols symbols)
+        => symbols.IsBuilder(constructor.ContainingType) || symbols.IsPolicy(constructor.ContainingType);
+
     /// <summary>The policy configured by this call, or null when it does not configure one we can read.</summary>
     public static CorsPolicyModel? FromInvocation(IInvocationOperation invocation, CorsSymbols symbols)
     {

@@ -43,26 +43,9 @@ internal sealed partial class CorsRegistry
         }
     }
 
-    private void ObserveFrameworkCall(IInvocationOperation invocation)
+    // The arguments of a framework call that may register services or carry endpoint metadata.
+    private void ObserveArguments(IInvocationOperation invocation)
     {
-        var pipeline = _symbols.Pipeline;
-        var method = invocation.TargetMethod;
-        if (pipeline.GetMiddleware(method) != MiddlewareKind.None || pipeline.IsWebApplication(method.ContainingType))
-        {
-            Set(ref _buildsPipeline);
-        }
-
-        if (pipeline.TryGetRegistration(method, out var services, out _) && (services & RegisteredServices.Cors) != 0)
-        {
-            Set(ref _registersCorsServices);
-        }
-
-        // services.AddRouting(options => options.SuppressCheckForUnhandledSecurityMetadata = true)
-        if (_symbols.RouteOptions is { } routeOptions && Volatile.Read(ref _configuresRouteOptions) == 0 && ConfiguresOptions(method, routeOptions))
-        {
-            Set(ref _configuresRouteOptions);
-        }
-
         foreach (var argument in invocation.Arguments)
         {
             switch (argument.Value.WalkDownConversions())
@@ -138,7 +121,7 @@ internal sealed partial class CorsRegistry
         return false;
     }
 
-    // The arguments ObserveFrameworkCall reads: typeof(...) (a Type, or an object) and lambdas (a delegate type, Delegate).
+    // The arguments ObserveArguments reads: typeof(...) (a Type, or an object) and lambdas (a delegate type, Delegate).
     private bool TakesTypesOrDelegates(ImmutableArray<IParameterSymbol> parameters)
     {
         foreach (var parameter in parameters)
@@ -154,44 +137,25 @@ internal sealed partial class CorsRegistry
         return false;
     }
 
-    private bool HandsOver(ImmutableArray<IParameterSymbol> parameters)
+    /// <summary>
+    /// What a method or constructor of another assembly tells by its parameters: that it receives the app's CORS options
+    /// (policies we cannot see), services (registrations we cannot see) or pipeline (middleware we cannot see).
+    /// </summary>
+    private RegistryCall HandOverFacts(ImmutableArray<IParameterSymbol> parameters)
     {
+        var facts = RegistryCall.None;
         foreach (var parameter in parameters)
         {
-            var type = parameter.Type;
-            if (type.SpecialType == SpecialType.None
-                && (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions) || _symbols.HoldsServices(type) || _symbols.Pipeline.IsApplicationBuilder(type)))
-            {
-                return true;
-            }
+            facts |= HandOverFact(parameter.Type);
         }
 
-        return false;
+        return facts;
     }
 
-    /// <summary>A method or constructor of another assembly that receives the app's services, pipeline or CORS options.</summary>
-    private void ObserveHandOver(ImmutableArray<IParameterSymbol> parameters)
-    {
-        foreach (var parameter in parameters)
-        {
-            var type = parameter.Type;
-            if (type.SpecialType != SpecialType.None)
-            {
-                continue;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions))
-            {
-                Set(ref _policyNamesOpen);
-            }
-            else if (_symbols.HoldsServices(type))
-            {
-                Set(ref _servicesEscape);
-            }
-            else if (_symbols.Pipeline.IsApplicationBuilder(type))
-            {
-                Set(ref _pipelineEscape);
-            }
-        }
-    }
+    private RegistryCall HandOverFact(ITypeSymbol type)
+        => type.SpecialType != SpecialType.None ? RegistryCall.None
+            : SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions) ? RegistryCall.OpensPolicyNames
+            : _symbols.HoldsServices(type) ? RegistryCall.ServicesEscape
+            : _symbols.Pipeline.IsApplicationBuilder(type) ? RegistryCall.PipelineEscape
+            : RegistryCall.None;
 }

@@ -35,10 +35,14 @@ internal sealed partial class CorsRegistry
     private int _buildsPipeline;
     private int _configuresRouteOptions;
 
+    // What calls to each method tell (ClassifyCall), per definition.
+    private readonly IdentityCache<IMethodSymbol, RegistryCall> _calls;
+
     public CorsRegistry(Compilation compilation, RegistrySymbols symbols)
     {
         _compilation = compilation;
         _symbols = symbols;
+        _calls = new IdentityCache<IMethodSymbol, RegistryCall>(ClassifyCall);
     }
 
     /// <summary>
@@ -95,46 +99,31 @@ internal sealed partial class CorsRegistry
 
     /// <summary>
     /// True when calls to <paramref name="definition"/> may tell the registry something (the host's <see cref="CallFilter"/>):
-    /// what <see cref="Observe(IInvocationOperation, bool)"/> reads, asked of the method alone. A generic method's type
-    /// arguments differ per call, so every generic method passes.
+    /// what <see cref="Observe(IInvocationOperation, bool)"/> reads, asked of the method alone.
     /// </summary>
-    public bool ReadsCallsTo(IMethodSymbol definition)
+    public bool ReadsCallsTo(IMethodSymbol definition) => _calls.Get(definition) != RegistryCall.None;
+
+    /// <summary>
+    /// True when creations with <paramref name="constructor"/> (a definition) may tell the registry something (the host's
+    /// creation filter): <c>[EnableCors]</c> and other CORS metadata, or another assembly's type handed the app's services,
+    /// pipeline or CORS options. A generic type's type arguments differ per creation, so its constructors pass.
+    /// </summary>
+    public bool ReadsCreationsOf(IMethodSymbol constructor)
     {
-        var assembly = definition.ContainingAssembly;
-        if (SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
-        {
-            return definition.IsGenericMethod;
-        }
-
-        var kind = _symbols.Classify(assembly);
-        if (kind == AssemblyKind.Cors)
+        var type = constructor.ContainingType;
+        if (SymbolEqualityComparer.Default.Equals(type, _symbols.EnableCorsAttribute) || _symbols.IsOtherCorsMetadata(type))
         {
             return true;
         }
 
-        if (kind == AssemblyKind.Platform)
-        {
-            return false;
-        }
-
-        if (definition.IsGenericMethod)
-        {
-            return true;
-        }
-
-        if (kind == AssemblyKind.Framework)
-        {
-            var pipeline = _symbols.Pipeline;
-            return pipeline.GetMiddleware(definition) != MiddlewareKind.None
-                || pipeline.IsWebApplication(definition.ContainingType)
-                || pipeline.TryGetRegistration(definition, out _, out _)
-                || TakesTypesOrDelegates(definition.Parameters);
-        }
-
-        return kind == AssemblyKind.Other && HandsOver(definition.Parameters);
+        var assembly = type.ContainingAssembly;
+        return !constructor.Parameters.IsEmpty
+            && !SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly)
+            && _symbols.Classify(assembly) == AssemblyKind.Other
+            && (type.IsGenericType || HandOverFacts(constructor.Parameters) != RegistryCall.None);
     }
 
-    /// <summary>Records what one invocation of user code tells about the app. Asked of every invocation: cheap tests first.</summary>
+    /// <summary>Records what one invocation of user code tells about the app. Asked of every invocation the filter hands over.</summary>
     public void Observe(IInvocationOperation invocation, bool addsCorsMiddleware)
     {
         if (addsCorsMiddleware)
@@ -143,42 +132,124 @@ internal sealed partial class CorsRegistry
         }
 
         var method = invocation.TargetMethod;
-        var assembly = method.ContainingAssembly;
+        var call = _calls.Get((method.ReducedFrom ?? method).OriginalDefinition);
+        if (call == RegistryCall.None)
+        {
+            return;
+        }
+
+        if ((call & RegistryCall.Facts) != 0)
+        {
+            SetFacts(call);
+        }
+
+        if ((call & RegistryCall.CorsCall) != 0)
+        {
+            ObserveCorsCall(invocation);
+        }
+
+        if ((call & RegistryCall.TypeArguments) != 0)
+        {
+            ObserveTypeArguments(method.TypeArguments);
+        }
+
+        if ((call & RegistryCall.Arguments) != 0)
+        {
+            ObserveArguments(invocation);
+        }
+
+        if ((call & RegistryCall.ConstructedHandOver) != 0)
+        {
+            // The constructed parameters (`Wrap<T>(T value)` called with the app's services), and an extension method's
+            // receiver, which its reduced form does not list.
+            SetFacts(HandOverFacts(method.Parameters) | (method.ReducedFrom is not null && method.ReceiverType is { } receiver ? HandOverFact(receiver) : RegistryCall.None));
+        }
+    }
+
+    // What calls to a method tell, decided once per definition: facts of the method itself, and which parts of each
+    // call to read (its type arguments, its arguments, CORS's own calls).
+    private RegistryCall ClassifyCall(IMethodSymbol definition)
+    {
+        var assembly = definition.ContainingAssembly;
         if (SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
         {
             // The app's own code: its body's calls are observed where they are written.
-            if (method.IsGenericMethod)
-            {
-                ObserveTypeArguments(method.TypeArguments);
-            }
-
-            return;
+            return definition.IsGenericMethod ? RegistryCall.TypeArguments : RegistryCall.None;
         }
 
         var kind = _symbols.Classify(assembly);
         if (kind == AssemblyKind.Platform)
         {
-            return;
+            return RegistryCall.None;
         }
 
         if (kind == AssemblyKind.Cors)
         {
-            ObserveCorsCall(invocation);
-            return;
+            return RegistryCall.CorsCall;
         }
 
-        if (method.IsGenericMethod)
+        var call = definition.IsGenericMethod ? RegistryCall.TypeArguments : RegistryCall.None;
+        if (kind == AssemblyKind.Other)
         {
-            ObserveTypeArguments(method.TypeArguments);
+            // A generic method's parameters may be its type parameters, which each call constructs.
+            return call | (definition.IsGenericMethod ? RegistryCall.ConstructedHandOver : HandOverFacts(definition.Parameters));
         }
 
-        if (kind == AssemblyKind.Framework)
+        var pipeline = _symbols.Pipeline;
+        if (pipeline.GetMiddleware(definition) != MiddlewareKind.None || pipeline.IsWebApplication(definition.ContainingType))
         {
-            ObserveFrameworkCall(invocation);
+            call |= RegistryCall.BuildsPipeline;
         }
-        else
+
+        if (pipeline.TryGetRegistration(definition, out var services, out _) && (services & RegisteredServices.Cors) != 0)
         {
-            ObserveHandOver(PipelineSymbols.Unreduced(method).Parameters);
+            call |= RegistryCall.RegistersCorsServices;
+        }
+
+        // services.AddRouting(options => options.SuppressCheckForUnhandledSecurityMetadata = true)
+        if (_symbols.RouteOptions is { } routeOptions && ConfiguresOptions(definition, routeOptions))
+        {
+            call |= RegistryCall.ConfiguresRouteOptions;
+        }
+
+        if (definition.IsGenericMethod || TakesTypesOrDelegates(definition.Parameters))
+        {
+            call |= RegistryCall.Arguments;
+        }
+
+        return call;
+    }
+
+    private void SetFacts(RegistryCall call)
+    {
+        if ((call & RegistryCall.BuildsPipeline) != 0)
+        {
+            Set(ref _buildsPipeline);
+        }
+
+        if ((call & RegistryCall.RegistersCorsServices) != 0)
+        {
+            Set(ref _registersCorsServices);
+        }
+
+        if ((call & RegistryCall.ConfiguresRouteOptions) != 0)
+        {
+            Set(ref _configuresRouteOptions);
+        }
+
+        if ((call & RegistryCall.OpensPolicyNames) != 0)
+        {
+            Set(ref _policyNamesOpen);
+        }
+
+        if ((call & RegistryCall.ServicesEscape) != 0)
+        {
+            Set(ref _servicesEscape);
+        }
+
+        if ((call & RegistryCall.PipelineEscape) != 0)
+        {
+            Set(ref _pipelineEscape);
         }
     }
 
@@ -254,7 +325,7 @@ internal sealed partial class CorsRegistry
         if (creation.Constructor is { } constructor && !constructor.Parameters.IsEmpty
             && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly) && _symbols.Classify(type.ContainingAssembly) == AssemblyKind.Other)
         {
-            ObserveHandOver(constructor.Parameters);
+            SetFacts(HandOverFacts(constructor.Parameters));
         }
     }
 

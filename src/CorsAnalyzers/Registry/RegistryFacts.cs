@@ -70,3 +70,35 @@ internal sealed class CorsMetadataSite
 
     public string Description { get; }
 }
+
+/// <summary>
+/// What calls to one method tell the registry, decided once per definition (<see cref="CorsRegistry"/>): facts that hold
+/// for every call, and the parts of each call that must still be read.
+/// </summary>
+[System.Flags]
+internal enum RegistryCall
+{
+    None = 0,
+
+    /// <summary>A generic method: its type arguments may name CORS options, services or providers.</summary>
+    TypeArguments = 1,
+
+    /// <summary>A method of ASP.NET Core's CORS assembly: <c>AddCors</c>, <c>AddPolicy</c>, <c>UseCors</c>, <c>RequireCors</c>, ...</summary>
+    CorsCall = 2,
+
+    /// <summary>A framework method whose arguments may be <c>typeof(...)</c> or lambdas with attributes.</summary>
+    Arguments = 4,
+
+    /// <summary>A generic method of another assembly: what its constructed parameters receive.</summary>
+    ConstructedHandOver = 8,
+
+    BuildsPipeline = 16,
+    RegistersCorsServices = 32,
+    ConfiguresRouteOptions = 64,
+    OpensPolicyNames = 128,
+    ServicesEscape = 256,
+    PipelineEscape = 512,
+
+    /// <summary>The facts that hold for every call of the method.</summary>
+    Facts = BuildsPipeline | RegistersCorsServices | ConfiguresRouteOptions | OpensPolicyNames | ServicesEscape | PipelineEscape,
+}

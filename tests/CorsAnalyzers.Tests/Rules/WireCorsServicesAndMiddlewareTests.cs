@@ -13,6 +13,18 @@ public class WireCorsServicesAndMiddlewareTests
         {
             public static Microsoft.AspNetCore.Builder.IApplicationBuilder UseCompanyDefaults(this Microsoft.AspNetCore.Builder.IApplicationBuilder app) => app;
             public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddCompanyDefaults(this Microsoft.Extensions.DependencyInjection.IServiceCollection services) => services;
+            public static T Configure<T>(T target) => target;
+            public static T ConfigureAll<T>(this T target) => target;
+        }
+
+        public class Registrar
+        {
+            public Registrar(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
+        }
+
+        public class Holder<T>
+        {
+            public Holder(T value) { }
         }
         """;
 
@@ -412,6 +424,24 @@ public class WireCorsServicesAndMiddlewareTests
     }
 
     [Fact]
+    public async Task UseCorsWithoutCorsServicesWhileOnlyOtherValuesReachALibrary_Reports()
+    {
+        // Generic library code constructed with other types than the app's services cannot register CORS services.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRazorPages();
+            Library.Configure("name");
+            new Holder<int>(1);
+            var app = builder.Build();
+            app.{|#0:UseCors(policy => policy.WithOrigins("https://app.contoso.com"))|};
+            app.MapRazorPages();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Library, Verify.Diagnostic(Descriptors.NoCorsServices).WithLocation(0).WithArguments("UseCors"));
+    }
+
+    [Fact]
     public async Task UseCorsWithoutCorsServices_Startup_Reports()
     {
         const string source = """
@@ -444,6 +474,10 @@ public class WireCorsServicesAndMiddlewareTests
     [InlineData("builder.Services.AddMvcCore().AddCors();")]
     [InlineData("builder.Services.AddCompanyDefaults();")]
     [InlineData("builder.Services.AddSingleton<ICorsService, CorsService>();")]
+    [InlineData("Library.Configure(builder.Services);")]
+    [InlineData("builder.Services.ConfigureAll();")]
+    [InlineData("new Registrar(builder.Services);")]
+    [InlineData("new Holder<IServiceCollection>(builder.Services);")]
     public async Task UseCorsWithServicesRegisteredOrMaybeRegistered_DoesNotReport(string registration)
     {
         var source = $$"""
