@@ -30,12 +30,12 @@ internal sealed class CallFilter
 
     // Keyed by the method's definition (unreduced, not constructed: every call of Enumerable.Select<TSource, TResult>
     // shares one).
-    private readonly IdentityCache<IMethodSymbol, CallReaders> _readers;
+    private readonly IdentityCache<CallReaders> _readers;
 
     private CallFilter(Func<IMethodSymbol, bool>?[] predicates)
     {
         _predicates = predicates;
-        _readers = new IdentityCache<IMethodSymbol, CallReaders>(Ask);
+        _readers = new IdentityCache<CallReaders>(Ask);
         for (var bit = 0; bit < predicates.Length; bit++)
         {
             if (predicates[bit] is not null)

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 
 namespace CorsAnalyzers;
 
@@ -11,8 +12,12 @@ namespace CorsAnalyzers;
 /// a lookup is one array read where a <c>ConcurrentDictionary</c>'s comparer calls and node walk were a tenth of the
 /// package's time in a build. Safe for concurrent use; two threads asking at once both compute the same answer.
 /// </summary>
-internal sealed class IdentityCache<TKey, TValue>
-    where TKey : class
+/// <remarks>
+/// Keyed by <see cref="IMethodSymbol"/>, not a type parameter: code shared over reference-type keys looks up its entry
+/// type at run time on every read and write (the precompiled image's generic dictionary stubs); with a concrete key and a
+/// value-type value each cache is code of its own.
+/// </remarks>
+internal sealed class IdentityCache<TValue>
 {
     // How many slots a probe looks at before it gives up and overwrites the first.
     private const int Probes = 8;
@@ -21,7 +26,7 @@ internal sealed class IdentityCache<TKey, TValue>
 
     private const int MaxSize = 1 << 18;
 
-    private readonly Func<TKey, TValue> _compute;
+    private readonly Func<IMethodSymbol, TValue> _compute;
 
     private readonly object _growing = new();
 
@@ -32,10 +37,10 @@ internal sealed class IdentityCache<TKey, TValue>
     private Entry?[] _entries = new Entry?[InitialSize];
     private int _count;
 
-    public IdentityCache(Func<TKey, TValue> compute) => _compute = compute;
+    public IdentityCache(Func<IMethodSymbol, TValue> compute) => _compute = compute;
 
     /// <summary>The value for <paramref name="key"/>, computed on the first question.</summary>
-    public TValue Get(TKey key)
+    public TValue Get(IMethodSymbol key)
     {
         var entries = Volatile.Read(ref _entries);
         var hash = RuntimeHelpers.GetHashCode(key);
@@ -104,13 +109,13 @@ internal sealed class IdentityCache<TKey, TValue>
 
     private sealed class Entry
     {
-        public Entry(TKey key, TValue value)
+        public Entry(IMethodSymbol key, TValue value)
         {
             Key = key;
             Value = value;
         }
 
-        public TKey Key { get; }
+        public IMethodSymbol Key { get; }
 
         public TValue Value { get; }
     }

@@ -36,13 +36,13 @@ internal sealed partial class CorsRegistry
     private int _configuresRouteOptions;
 
     // What calls to each method tell (ClassifyCall), per definition.
-    private readonly IdentityCache<IMethodSymbol, RegistryCall> _calls;
+    private readonly IdentityCache<RegistryCall> _calls;
 
     public CorsRegistry(Compilation compilation, RegistrySymbols symbols)
     {
         _compilation = compilation;
         _symbols = symbols;
-        _calls = new IdentityCache<IMethodSymbol, RegistryCall>(ClassifyCall);
+        _calls = new IdentityCache<RegistryCall>(ClassifyCall);
     }
 
     /// <summary>
