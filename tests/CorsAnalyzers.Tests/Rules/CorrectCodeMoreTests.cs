@@ -1,12 +1,6 @@
-using System;
-using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
 using CorsAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CorsAnalyzers.Tests.Rules;
 
@@ -21,77 +15,8 @@ public partial class CorrectCodeMoreTests
 
     private static Task AssertSilent(string source, params string[] more) => AssertSilentIn(null, null, source, more);
 
-    private static async Task AssertSilentIn(OutputKind? kind, string? library, string source, params string[] more)
-    {
-        var parse = new CSharpParseOptions(LanguageVersion.Preview);
-        var trees = new System.Collections.Generic.List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, parse, path: "/0/Program.cs") };
-        for (var i = 0; i < more.Length; i++)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(more[i], parse, path: $"/0/File{i + 1}.cs"));
-        }
-
-        var isProgram = trees.Any(t => t.GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Any()
-            || t.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.Text == "Main" && m.Modifiers.Any(SyntaxKind.StaticKeyword)));
-        trees.Add(CSharpSyntaxTree.ParseText(WebProject.ImplicitUsings, parse, path: "/0/GlobalUsings.cs"));
-        var references = AspNetCoreReferences.CurrentAssemblies.ToList();
-        if (library is not null)
-        {
-            var lib = CSharpCompilation.Create(
-                "Library",
-                new[] { CSharpSyntaxTree.ParseText(library, parse, path: "/Library/Library.cs"), CSharpSyntaxTree.ParseText(WebProject.ImplicitUsings, parse, path: "/Library/GlobalUsings.cs") },
-                AspNetCoreReferences.CurrentAssemblies,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            var libErrors = lib.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
-            if (libErrors.Length > 0)
-            {
-                Assert.Fail("LIBRARY COMPILER ERRORS:\n" + string.Join("\n", libErrors.Select(Format)));
-            }
-
-            references.Add(lib.ToMetadataReference());
-        }
-
-        var compilation = CSharpCompilation.Create(
-            "CorrectCode",
-            trees,
-            references,
-            new CSharpCompilationOptions(kind ?? (isProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary), nullableContextOptions: NullableContextOptions.Enable));
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
-        if (errors.Length > 0)
-        {
-            Assert.Fail("COMPILER ERRORS:\n" + string.Join("\n", errors.Select(Format)));
-        }
-
-        var exceptions = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer()), options)
-            .GetAnalyzerDiagnosticsAsync();
-        Assert.Empty(exceptions);
-        var all = diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath).ThenBy(d => d.Location.SourceSpan.Start).ToArray();
-        var hunted = all.Where(d => Judged.Contains(d.Id)).ToArray();
-        if (hunted.Length > 0)
-        {
-            Assert.Fail("REPORTED:\n" + string.Join("\n", all.Select(Format)));
-        }
-    }
-
-    private static string Format(Diagnostic d)
-    {
-        var line = d.Location.GetLineSpan();
-        var text = d.Location.SourceTree?.GetText().Lines[line.StartLinePosition.Line].ToString().Trim();
-        var severity = d.Severity switch
-        {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
-            DiagnosticSeverity.Info => "info",
-            _ => "hidden",
-        };
-        return $"  {d.Location.SourceTree?.FilePath} line {line.StartLinePosition.Line + 1}: {severity} {d.Id}: {d.GetMessage()}   <<< {text}";
-    }
+    private static Task AssertSilentIn(OutputKind? kind, string? library, string source, params string[] more)
+        => SilentRun.AssertSilentAsync(Judged, kind, library, source, more);
 }
 
 public partial class CorrectCodeMoreTests

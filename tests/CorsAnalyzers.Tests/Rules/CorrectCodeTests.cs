@@ -1,12 +1,5 @@
-using System;
-using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
 using CorsAnalyzers.Tests.Verifiers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CorsAnalyzers.Tests.Rules;
 
@@ -21,58 +14,7 @@ public partial class CorrectCodeTests
 {
     private static readonly string[] Judged = { "CORS007", "CORS008", "CORS009", "CORS012", "CORS013", "CORS014", "CORS015" };
 
-    private static async Task AssertSilent(string source)
-    {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview), path: "/0/Program.cs");
-        var isProgram = tree.GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Any();
-        var trees = new[]
-        {
-            tree,
-            CSharpSyntaxTree.ParseText(WebProject.ImplicitUsings, new CSharpParseOptions(LanguageVersion.Preview), path: "/0/GlobalUsings.cs"),
-        };
-        var compilation = CSharpCompilation.Create(
-            "CorrectCode",
-            trees,
-            AspNetCoreReferences.CurrentAssemblies,
-            new CSharpCompilationOptions(isProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
-        if (errors.Length > 0)
-        {
-            Assert.Fail("COMPILER ERRORS:\n" + string.Join("\n", errors.Select(Format)));
-        }
-
-        var exceptions = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer()), options)
-            .GetAnalyzerDiagnosticsAsync();
-        Assert.Empty(exceptions);
-        var all = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToArray();
-        var hunted = all.Where(d => Judged.Contains(d.Id)).ToArray();
-        if (hunted.Length > 0)
-        {
-            Assert.Fail("REPORTED:\n" + string.Join("\n", all.Select(Format)));
-        }
-
-    }
-
-    private static string Format(Diagnostic d)
-    {
-        var line = d.Location.GetLineSpan();
-        var text = d.Location.SourceTree?.GetText().Lines[line.StartLinePosition.Line].ToString().Trim();
-        var severity = d.Severity switch
-        {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
-            DiagnosticSeverity.Info => "info",
-            _ => "hidden",
-        };
-        return $"  line {line.StartLinePosition.Line + 1}: {severity} {d.Id}: {d.GetMessage()}   <<< {text}";
-    }
+    private static Task AssertSilent(string source) => SilentRun.AssertSilentAsync(Judged, kind: null, library: null, source);
 }
 
 public partial class CorrectCodeTests
