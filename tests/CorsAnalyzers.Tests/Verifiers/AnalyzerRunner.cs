@@ -29,6 +29,14 @@ public static class AnalyzerRunner
             trees,
             AspNetCoreReferences.CurrentAssemblies,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        return await RunAsync(compilation, analyzers);
+    }
+
+    /// <summary>Runs <paramref name="analyzers"/> on <paramref name="compilation"/>, one callback at a time.</summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Exception> Exceptions)> RunAsync(
+        Compilation compilation,
+        params DiagnosticAnalyzer[] analyzers)
+    {
         var exceptions = new ConcurrentQueue<Exception>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -62,15 +60,7 @@ public static class SilentRun
             Assert.Fail("COMPILER ERRORS:\n" + string.Join("\n", errors.Select(Format)));
         }
 
-        var exceptions = new ConcurrentQueue<Exception>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CorsAnalyzer()), options)
-            .GetAnalyzerDiagnosticsAsync();
+        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(compilation, new CorsAnalyzer());
         Assert.Empty(exceptions);
         var all = diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath).ThenBy(d => d.Location.SourceSpan.Start).ToArray();
         if (all.Any(d => judged.Contains(d.Id)))
