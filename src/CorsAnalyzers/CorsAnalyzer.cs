@@ -107,9 +107,10 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         // no allocation of ours. The registry is filled from the same callback: no second walk of the code.
         var filter = CreateFilter(symbols, policies, pipelines, registry, headers);
         var creations = CallFilter.Create(
-            policies ? constructor => PolicyDiscovery.ReadsCreationsOf(constructor, symbols) : null,
+            symbols.Declarers,
+            policies ? new CallQuestion(PolicyDiscovery.CreationDeclarers(symbols), constructor => PolicyDiscovery.ReadsCreationsOf(constructor, symbols)) : null,
             pipeline: null,
-            registry is not null ? registry.ReadsCreationsOf : null,
+            registry is not null ? new CallQuestion(registry.CreationDeclarers, registry.ReadsCreationsOf) : null,
             headers: null);
         Action<OperationAnalysisContext> analyzeOperation = operationContext =>
         {
@@ -214,10 +215,11 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
     /// <summary>The invocations any model of this compilation reads: each model answers for the methods it knows.</summary>
     private static CallFilter CreateFilter(CorsSymbols symbols, bool policies, PipelineModel? pipelines, CorsRegistry? registry, HeaderSymbols? headers)
         => CallFilter.Create(
-            policies ? definition => PolicyDiscovery.ReadsCallsTo(definition, symbols) : null,
-            pipelines is not null ? pipelines.ReadsCallsTo : null,
-            registry is not null ? registry.ReadsCallsTo : null,
-            headers is not null ? definition => HeaderWrites.ReadsCallsTo(definition, headers) : null);
+            symbols.Declarers,
+            policies ? new CallQuestion(PolicyDiscovery.CallDeclarers(symbols), definition => PolicyDiscovery.ReadsCallsTo(definition, symbols)) : null,
+            pipelines is not null ? new CallQuestion(PipelineModel.CallDeclarers(symbols), pipelines.ReadsCallsTo) : null,
+            registry is not null ? new CallQuestion(CorsRegistry.CallDeclarers, registry.ReadsCallsTo) : null,
+            headers is not null ? new CallQuestion(HeaderWrites.CallDeclarers(headers, symbols.Declarers), definition => HeaderWrites.ReadsCallsTo(definition, headers)) : null);
 
     private void AnalyzePolicy(OperationAnalysisContext context, CorsPolicyModel policy)
     {

@@ -93,7 +93,11 @@ internal sealed class CorsSymbols
         _collection = compilation.GetSpecialType(SpecialType.System_Collections_Generic_ICollection_T);
         _list = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IList_T);
         _compilation = compilation;
+        Declarers = new Declarers(compilation, corsPolicyBuilder.ContainingAssembly);
     }
+
+    /// <summary>Who declared the methods and types the models meet (the app, CORS, the rest of ASP.NET Core, .NET, others).</summary>
+    public Declarers Declarers { get; }
 
     public INamedTypeSymbol CorsPolicyBuilder { get; }
 

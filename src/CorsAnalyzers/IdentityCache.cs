@@ -7,14 +7,15 @@ namespace CorsAnalyzers;
 
 /// <summary>
 /// What a model learns from a symbol alone, computed once per symbol and kept for the compilation: the
-/// <see cref="CallFilter"/>'s readers of each method, the registry's facts of each method and constructor. Keyed by
+/// <see cref="CallFilter"/>'s readers of each method, the registry's facts of each method and constructor, the
+/// interfaces of ASP.NET Core's that a parameter's or type argument's type implements. Keyed by
 /// reference identity, not <c>SymbolEqualityComparer</c>: the compiler hands out one symbol object per definition, and
 /// a lookup is one array read where a <c>ConcurrentDictionary</c>'s comparer calls and node walk were a tenth of the
 /// package's time in a build. Safe for concurrent use; two threads asking at once both compute the same answer.
 /// </summary>
 /// <remarks>
-/// Keyed by <see cref="IMethodSymbol"/>, not a type parameter: code shared over reference-type keys looks up its entry
-/// type at run time on every read and write (the precompiled image's generic dictionary stubs); with a concrete key and a
+/// Keyed by <see cref="ISymbol"/>, not a type parameter: code shared over reference-type keys looks up its entry type at
+/// run time on every read and write (the precompiled image's generic dictionary stubs); with a concrete key and a
 /// value-type value each cache is code of its own.
 /// </remarks>
 internal sealed class IdentityCache<TValue>
@@ -26,7 +27,7 @@ internal sealed class IdentityCache<TValue>
 
     private const int MaxSize = 1 << 18;
 
-    private readonly Func<IMethodSymbol, TValue> _compute;
+    private readonly Func<ISymbol, TValue> _compute;
 
     private readonly object _growing = new();
 
@@ -37,10 +38,10 @@ internal sealed class IdentityCache<TValue>
     private Entry?[] _entries = new Entry?[InitialSize];
     private int _count;
 
-    public IdentityCache(Func<IMethodSymbol, TValue> compute) => _compute = compute;
+    public IdentityCache(Func<ISymbol, TValue> compute) => _compute = compute;
 
     /// <summary>The value for <paramref name="key"/>, computed on the first question.</summary>
-    public TValue Get(IMethodSymbol key)
+    public TValue Get(ISymbol key)
     {
         var entries = Volatile.Read(ref _entries);
         var hash = RuntimeHelpers.GetHashCode(key);
@@ -109,13 +110,13 @@ internal sealed class IdentityCache<TValue>
 
     private sealed class Entry
     {
-        public Entry(IMethodSymbol key, TValue value)
+        public Entry(ISymbol key, TValue value)
         {
             Key = key;
             Value = value;
         }
 
-        public IMethodSymbol Key { get; }
+        public ISymbol Key { get; }
 
         public TValue Value { get; }
     }

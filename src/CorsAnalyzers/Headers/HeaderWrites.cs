@@ -14,6 +14,10 @@ internal static class HeaderWrites
 {
     /// <summary>The write <paramref name="invocation"/> makes, or null. Cheap for every other call: declaring-type checks first.</summary>
     /// <summary>True when calls to <paramref name="definition"/> may write a header (the host's <see cref="CallFilter"/>).</summary>
+    /// <summary>Who declares the methods <see cref="ReadsCallsTo"/> may accept: the header collections' types.</summary>
+    public static Declarer CallDeclarers(HeaderSymbols symbols, Declarers declarers)
+        => declarers.Of(symbols.Dictionary, symbols.HeaderDictionaryExtensions, symbols.CollectionExtensions, symbols.HttpHeaders);
+
     public static bool ReadsCallsTo(IMethodSymbol definition, HeaderSymbols symbols)
     {
         var type = definition.ContainingType;

@@ -131,11 +131,19 @@ internal sealed class PipelineModel
     }
 
     /// <summary>
+    /// Who declares the methods <see cref="ReadsCallsTo"/> may accept: CORS (<c>UseCors</c>), and code in source, the
+    /// app's or another project's of the solution (helpers).
+    /// </summary>
+    public static Declarer CallDeclarers(CorsSymbols symbols)
+        => symbols.Declarers.Of(symbols.CorsMiddlewareExtensions) | Declarer.Source | Declarer.Other;
+
+    /// <summary>
     /// True when calls to <paramref name="definition"/> may add the CORS middleware (the host's <see cref="CallFilter"/>):
     /// <c>UseCors</c>, or a method declared in source that receives a builder.
     /// </summary>
     public bool ReadsCallsTo(IMethodSymbol definition)
     {
+        // Asked only of the methods of CallDeclarers.
         if (Symbols.IsCorsMiddlewareExtensions(definition.ContainingType))
         {
             return true;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -56,6 +57,9 @@ internal sealed class PipelineSymbols
     /// <remarks>Computed when asked (only tests ask), so analysis never runs or compiles this code.</remarks>
     public static ImmutableArray<string> MetadataNames => CollectMetadataNames();
 
+    // Which of the interfaces below each type asked about is or implements.
+    private readonly IdentityCache<TypeRoles> _roles;
+
     // The declaring type of each entry of MiddlewareMethods and RegistrationMethods, at the same index, resolved the first
     // time a method of that name is called: a compilation that never calls UseOutputCache never looks its type up.
     private readonly LazyType[] _middlewareTypes;
@@ -72,6 +76,15 @@ internal sealed class PipelineSymbols
         _corsMiddlewareExtensions = cors.CorsMiddlewareExtensions;
         _middlewareTypes = DeclaringTypes(compilation, MiddlewareMethods);
         _registrationTypes = DeclaringTypes(compilation, RegistrationMethods);
+        _roles = new IdentityCache<TypeRoles>(type => ComputeRoles((ITypeSymbol)type));
+    }
+
+    [Flags]
+    private enum TypeRoles
+    {
+        None = 0,
+        ApplicationBuilder = 1,
+        CorsMetadata = 2,
     }
 
     public INamedTypeSymbol ApplicationBuilder { get; }
@@ -160,49 +173,34 @@ internal sealed class PipelineSymbols
 
     /// <summary>True for <c>IApplicationBuilder</c> and every type that implements it (<c>WebApplication</c>).</summary>
     public bool IsApplicationBuilder(ITypeSymbol? type)
-    {
         // string, int, ... (most parameters) implement no ASP.NET Core interface.
-        if (type is null || type.SpecialType != SpecialType.None)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type, ApplicationBuilder))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, ApplicationBuilder))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => type is not null && type.SpecialType == SpecialType.None && (_roles.Get(type) & TypeRoles.ApplicationBuilder) != 0;
 
     public bool IsWebApplication(ITypeSymbol? type)
         => WebApplication is not null && SymbolEqualityComparer.Default.Equals(type, WebApplication);
 
     /// <summary>True for CORS endpoint metadata: <c>[EnableCors]</c>, <c>[DisableCors]</c> and anything else implementing <c>ICorsMetadata</c>.</summary>
     public bool IsCorsMetadata(ITypeSymbol? type)
-    {
-        if (type is null || CorsMetadata is null)
-        {
-            return false;
-        }
+        => type is not null && CorsMetadata is not null && (_roles.Get(type) & TypeRoles.CorsMetadata) != 0;
 
+    // Both questions from one walk of the type's interfaces, once per type: the public AllInterfaces builds a new array
+    // on every call, and the same parameter and attribute types are asked about across the compilation.
+    private TypeRoles ComputeRoles(ITypeSymbol type)
+    {
+        var roles = SymbolEqualityComparer.Default.Equals(type, ApplicationBuilder) ? TypeRoles.ApplicationBuilder : TypeRoles.None;
         foreach (var implemented in type.AllInterfaces)
         {
-            if (SymbolEqualityComparer.Default.Equals(implemented, CorsMetadata))
+            if (SymbolEqualityComparer.Default.Equals(implemented, ApplicationBuilder))
             {
-                return true;
+                roles |= TypeRoles.ApplicationBuilder;
+            }
+            else if (CorsMetadata is not null && SymbolEqualityComparer.Default.Equals(implemented, CorsMetadata))
+            {
+                roles |= TypeRoles.CorsMetadata;
             }
         }
 
-        return false;
+        return roles;
     }
 
     public static IMethodSymbol Unreduced(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;

@@ -11,6 +11,13 @@ namespace CorsAnalyzers.Policies;
 internal static class PolicyDiscovery
 {
     /// <summary>True when calls to <paramref name="definition"/> may configure a policy (the host's <see cref="CallFilter"/>).</summary>
+    /// <summary>Who declares the methods <see cref="ReadsCallsTo"/> may accept: CORS's own types.</summary>
+    public static Declarer CallDeclarers(CorsSymbols symbols)
+        => symbols.Declarers.Of(symbols.CorsOptions, symbols.CorsMiddlewareExtensions, symbols.CorsEndpointConventionBuilderExtensions);
+
+    /// <summary>Who declares the constructors <see cref="ReadsCreationsOf"/> may accept.</summary>
+    public static Declarer CreationDeclarers(CorsSymbols symbols) => symbols.Declarers.Of(symbols.CorsPolicyBuilder, symbols.CorsPolicy);
+
     public static bool ReadsCallsTo(IMethodSymbol definition, CorsSymbols symbols)
     {
         var containingType = definition.ContainingType;

@@ -42,7 +42,7 @@ internal sealed partial class CorsRegistry
     {
         _compilation = compilation;
         _symbols = symbols;
-        _calls = new IdentityCache<RegistryCall>(ClassifyCall);
+        _calls = new IdentityCache<RegistryCall>(method => ClassifyCall((IMethodSymbol)method));
     }
 
     /// <summary>
@@ -96,6 +96,15 @@ internal sealed partial class CorsRegistry
 
     /// <summary>Where endpoints get CORS metadata: <c>RequireCors(...)</c>, <c>[EnableCors]</c>, <c>new EnableCorsAttribute(...)</c>.</summary>
     public IEnumerable<CorsMetadataSite> EndpointMetadata => _endpointMetadata;
+
+    /// <summary>Who declares the methods <see cref="ReadsCallsTo"/> may accept: everyone but the .NET runtime's libraries.</summary>
+    public const Declarer CallDeclarers = Declarer.Source | Declarer.Cors | Declarer.Framework | Declarer.Other;
+
+    /// <summary>
+    /// Who declares the constructors <see cref="ReadsCreationsOf"/> may accept: <c>[EnableCors]</c>'s, and the app's and
+    /// other libraries' own (their CORS metadata, services handed to them).
+    /// </summary>
+    public Declarer CreationDeclarers => _symbols.Cors.Declarers.Of(_symbols.EnableCorsAttribute) | Declarer.Source | Declarer.Other;
 
     /// <summary>
     /// True when calls to <paramref name="definition"/> may tell the registry something (the host's <see cref="CallFilter"/>):

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CorsAnalyzers.Pipeline;
@@ -34,36 +34,22 @@ internal sealed class RegistrySymbols
         RouteOptionsName, CorsMiddlewareName,
     };
 
-    // Tokens of the .NET runtime's own keys (System.Private.CoreLib, System.Runtime, System.Collections, ...): code that
-    // never takes an app's services, pipeline or CORS options.
-    private static readonly byte[][] PlatformKeys =
-    {
-        new byte[] { 0xb7, 0x7a, 0x5c, 0x56, 0x19, 0x34, 0xe0, 0x89 },
-        new byte[] { 0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a },
-        new byte[] { 0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51 },
-
-        // System.Private.CoreLib, when a host compiles against the runtime's own assemblies instead of reference packs.
-        new byte[] { 0x7c, 0xec, 0x85, 0xd7, 0xbe, 0xa7, 0x79, 0x8e },
-    };
-
-    // Values are AssemblyKind instances: reference types only, so the JIT compiles no dictionary code for a value type of ours.
-    private readonly ConcurrentDictionary<IAssemblySymbol, AssemblyKind> _kinds = new(SymbolEqualityComparer.Default);
-    private readonly IAssemblySymbol _corsAssembly;
     private readonly INamedTypeSymbol?[] _servicesHolders;
     private readonly INamedTypeSymbol? _disableCors;
+    private readonly IdentityCache<ServiceRoles> _roles;
 
     public RegistrySymbols(Compilation compilation, CorsSymbols cors, PipelineSymbols pipeline)
     {
         Cors = cors;
         Pipeline = pipeline;
-        _corsAssembly = cors.CorsPolicyBuilder.ContainingAssembly;
-        CorsServiceCollectionExtensions = _corsAssembly.GetTypeByMetadataName(CorsServiceCollectionExtensionsName);
-        CorsPolicyProvider = _corsAssembly.GetTypeByMetadataName(CorsPolicyProviderName);
-        CorsService = _corsAssembly.GetTypeByMetadataName(CorsServiceName);
-        EnableCorsAttribute = _corsAssembly.GetTypeByMetadataName(EnableCorsAttributeName);
-        _disableCors = _corsAssembly.GetTypeByMetadataName(DisableCorsAttributeName);
+        var corsAssembly = cors.CorsPolicyBuilder.ContainingAssembly;
+        CorsServiceCollectionExtensions = corsAssembly.GetTypeByMetadataName(CorsServiceCollectionExtensionsName);
+        CorsPolicyProvider = corsAssembly.GetTypeByMetadataName(CorsPolicyProviderName);
+        CorsService = corsAssembly.GetTypeByMetadataName(CorsServiceName);
+        EnableCorsAttribute = corsAssembly.GetTypeByMetadataName(EnableCorsAttributeName);
+        _disableCors = corsAssembly.GetTypeByMetadataName(DisableCorsAttributeName);
         RouteOptions = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Routing", RouteOptionsName);
-        CorsMiddleware = _corsAssembly.GetTypeByMetadataName(CorsMiddlewareName);
+        CorsMiddleware = corsAssembly.GetTypeByMetadataName(CorsMiddlewareName);
 
         // System.Type lives with object (System.Runtime in reference assemblies, System.Private.CoreLib at run time).
         SystemType = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName("System.Type");
@@ -75,6 +61,16 @@ internal sealed class RegistrySymbols
             WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Hosting.Abstractions", WebHostBuilderName),
             WellKnownTypes.Get(compilation, "Microsoft.AspNetCore", WebApplicationBuilderName),
         };
+        _roles = new IdentityCache<ServiceRoles>(type => ComputeRoles((ITypeSymbol)type));
+    }
+
+    [Flags]
+    private enum ServiceRoles
+    {
+        None = 0,
+        HoldsServices = 1,
+        PolicyProvider = 2,
+        CorsService = 4,
     }
 
     public CorsSymbols Cors { get; }
@@ -97,51 +93,21 @@ internal sealed class RegistrySymbols
     public INamedTypeSymbol? SystemType { get; }
 
     /// <summary>
-    /// Who wrote <paramref name="assembly"/>, as far as CORS cares; cached per assembly, so the per-invocation question
-    /// is one dictionary lookup. The compilation's own assembly is not asked here.
+    /// Who wrote <paramref name="assembly"/>, as far as CORS cares (the app's own code counts as <see cref="AssemblyKind.Other"/>:
+    /// its calls are observed where they are written); cached per assembly by <see cref="Declarers"/>.
     /// </summary>
     public AssemblyKind Classify(IAssemblySymbol? assembly)
-    {
-        if (assembly is null)
+        => Cors.Declarers.Of(assembly) switch
         {
-            return AssemblyKind.Platform;
-        }
+            Declarer.Cors => AssemblyKind.Cors,
+            Declarer.Framework => AssemblyKind.Framework,
+            Declarer.Platform => AssemblyKind.Platform,
+            _ => AssemblyKind.Other,
+        };
 
-        if (SymbolEqualityComparer.Default.Equals(assembly, _corsAssembly))
-        {
-            return AssemblyKind.Cors;
-        }
-
-        if (!_kinds.TryGetValue(assembly, out var kind))
-        {
-            kind = !assembly.Identity.IsStrongName ? AssemblyKind.Other
-                : SameKey(assembly.Identity.PublicKeyToken, _corsAssembly.Identity.PublicKeyToken) ? AssemblyKind.Framework
-                : IsPlatformKey(assembly.Identity.PublicKeyToken) ? AssemblyKind.Platform
-                : AssemblyKind.Other;
-            _kinds.TryAdd(assembly, kind);
-        }
-
-        return kind;
-    }
-
-    /// <summary>True for a type through which an app's services can be registered: <c>IServiceCollection</c>, the host builders.</summary>
     public bool HoldsServices(ITypeSymbol type)
-    {
-        if (type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Interface or TypeKind.Class))
-        {
-            return false;
-        }
-
-        foreach (var holder in _servicesHolders)
-        {
-            if (holder is not null && (SymbolEqualityComparer.Default.Equals(type, holder) || Implements(type, holder)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => type.SpecialType == SpecialType.None && type.TypeKind is TypeKind.Interface or TypeKind.Class
+            && (_roles.Get(type) & ServiceRoles.HoldsServices) != 0;
 
     /// <summary>
     /// True for an attribute of the app's or a library's own that gives endpoints their CORS policy: a subclass of
@@ -162,11 +128,37 @@ internal sealed class RegistrySymbols
             && (_disableCors is null || !Implements(type, _disableCors));
 
     /// <summary>True for <c>ICorsPolicyProvider</c> and the types that implement it.</summary>
-    public bool IsPolicyProvider(ITypeSymbol type)
-        => CorsPolicyProvider is not null && (SymbolEqualityComparer.Default.Equals(type, CorsPolicyProvider) || Implements(type, CorsPolicyProvider));
+    public bool IsPolicyProvider(ITypeSymbol type) => (_roles.Get(type) & ServiceRoles.PolicyProvider) != 0;
 
-    public bool IsCorsService(ITypeSymbol type)
-        => CorsService is not null && (SymbolEqualityComparer.Default.Equals(type, CorsService) || Implements(type, CorsService));
+    public bool IsCorsService(ITypeSymbol type) => (_roles.Get(type) & ServiceRoles.CorsService) != 0;
+
+    // The three questions from one walk of the type's interfaces, once per type: the public AllInterfaces builds a new
+    // array on every call, and the same type arguments and parameter types are asked about across the compilation.
+    private ServiceRoles ComputeRoles(ITypeSymbol type)
+    {
+        var roles = RoleOf(type);
+        foreach (var implemented in type.AllInterfaces)
+        {
+            roles |= RoleOf(implemented);
+        }
+
+        return roles;
+    }
+
+    private ServiceRoles RoleOf(ITypeSymbol type)
+    {
+        foreach (var holder in _servicesHolders)
+        {
+            if (holder is not null && SymbolEqualityComparer.Default.Equals(type, holder))
+            {
+                return ServiceRoles.HoldsServices;
+            }
+        }
+
+        return SymbolEqualityComparer.Default.Equals(type, CorsPolicyProvider) ? ServiceRoles.PolicyProvider
+            : SymbolEqualityComparer.Default.Equals(type, CorsService) ? ServiceRoles.CorsService
+            : ServiceRoles.None;
+    }
 
     private static bool Implements(ITypeSymbol type, INamedTypeSymbol @interface)
     {
@@ -179,37 +171,6 @@ internal sealed class RegistrySymbols
         }
 
         return false;
-    }
-
-    private static bool IsPlatformKey(ImmutableArray<byte> token)
-    {
-        foreach (var key in PlatformKeys)
-        {
-            if (SameKey(token, ImmutableArray.Create(key)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool SameKey(ImmutableArray<byte> a, ImmutableArray<byte> b)
-    {
-        if (a.Length != b.Length || a.IsEmpty)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (a[i] != b[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
 
