@@ -287,8 +287,9 @@ internal sealed partial class CorsRegistry
         {
             var argument = PolicyName.Argument(invocation);
             var name = PolicyName.Read(argument);
-            _endpointMetadata.Enqueue(new CorsMetadataSite(invocation.NameAndArgumentsLocation(), name is null ? "RequireCors(...)" : $"RequireCors(\"{name}\")"));
-            ObserveNamedUse(invocation, PolicyUseKind.Endpoint, argument, invocation.NameAndArgumentsLocation());
+            var location = invocation.NameAndArgumentsLocation();
+            _endpointMetadata.Enqueue(new CorsMetadataSite(location, name is null ? "RequireCors(...)" : $"RequireCors(\"{name}\")"));
+            ObserveNamedUse(invocation, PolicyUseKind.Endpoint, argument, location);
         }
         else if (SymbolEqualityComparer.Default.Equals(type, _symbols.CorsServiceCollectionExtensions))
         {

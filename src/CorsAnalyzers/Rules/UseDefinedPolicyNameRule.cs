@@ -26,19 +26,21 @@ internal sealed class UseDefinedPolicyNameRule : RegistryRule
             return;
         }
 
-        var defined = new List<string>();
+        // A set: an app's every RequireCors and [EnableCors] is a use, and each is looked up.
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var definition in registry.Definitions)
         {
-            if (definition.Name is { } name && !defined.Contains(name, StringComparer.Ordinal))
+            if (definition.Name is { } name)
             {
-                defined.Add(name);
+                names.Add(name);
             }
         }
 
+        var defined = new List<string>(names);
         defined.Sort(StringComparer.Ordinal);
         foreach (var use in registry.Uses)
         {
-            if (use.Name is not { } name || defined.Contains(name, StringComparer.Ordinal))
+            if (use.Name is not { } name || names.Contains(name))
             {
                 continue;
             }
