@@ -18,29 +18,79 @@ internal static class SourceTexts
 
     /// <summary>True when the text of <paramref name="tree"/> contains one of <paramref name="names"/> (ordinal).</summary>
     public static bool MayContain(SyntaxTree tree, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
-    {
-        var longest = 0;
-        foreach (var name in names)
-        {
-            longest = Math.Max(longest, name.Length);
-        }
+        => MayContain(tree, new NameSet(names), cancellationToken);
 
+    /// <summary>True when the text of <paramref name="tree"/> contains one of the names of <paramref name="names"/> (ordinal).</summary>
+    public static bool MayContain(SyntaxTree tree, NameSet names, CancellationToken cancellationToken)
+    {
         var text = tree.GetText(cancellationToken);
         for (var start = 0; start < text.Length; start += ChunkLength)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
             // Chunks overlap by a name's length less one, so a name across a chunk's end is still found.
-            var chunk = text.ToString(new TextSpan(start, Math.Min(ChunkLength + longest - 1, text.Length - start)));
-            foreach (var name in names)
+            var chunk = text.ToString(new TextSpan(start, Math.Min(ChunkLength + names.Longest - 1, text.Length - start)));
+            if (names.IsIn(chunk))
             {
-                if (chunk.IndexOf(name, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Names grouped by their first characters, so that a text is searched once per group rather than once per name: the
+    /// configuration scan's dozen <c>Add...</c> adders are one search for "Add" and a comparison at each find.
+    /// </summary>
+    internal sealed class NameSet
+    {
+        private const int PrefixLength = 3;
+
+        private readonly List<KeyValuePair<string, List<string>>> _groups = new();
+
+        public NameSet(IEnumerable<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                Longest = Math.Max(Longest, name.Length);
+                var prefix = name.Length <= PrefixLength ? name : name.Substring(0, PrefixLength);
+                var group = _groups.Find(candidate => candidate.Key == prefix).Value;
+                if (group is null)
+                {
+                    group = new List<string>();
+                    _groups.Add(new KeyValuePair<string, List<string>>(prefix, group));
+                }
+
+                group.Add(name);
+            }
+        }
+
+        public int Longest { get; }
+
+        public bool IsIn(string text)
+        {
+            foreach (var group in _groups)
+            {
+                var prefix = group.Key;
+                for (var at = text.IndexOf(prefix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(prefix, at + 1, StringComparison.Ordinal))
+                {
+                    foreach (var name in group.Value)
+                    {
+                        if (at + name.Length <= text.Length && string.CompareOrdinal(text, at, name, 0, name.Length) == 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -73,9 +73,10 @@ internal sealed class ConfigurationSources
         }
 
         var key = string.Join(",", names);
+        var search = new SourceTexts.NameSet(names);
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            var candidates = CandidatesIn(tree, key, names, cancellationToken);
+            var candidates = CandidatesIn(tree, key, names, search, cancellationToken);
             if (candidates.IsEmpty)
             {
                 continue;
@@ -101,13 +102,43 @@ internal sealed class ConfigurationSources
     /// <summary>The extension methods that add a source to an <c>IConfigurationBuilder</c>, but the defaults'.</summary>
     private List<IMethodSymbol> Adders()
     {
-        // The builder's namespace merged over every reference (the compiler's own, already built for its lookups: walking
-        // down from the global namespace listed every top-level member of every reference). Only the members named
-        // Add... are loaded: the namespace's other extension classes (ConfigurationBinder) stay unread.
+        // The builder's namespace in each assembly (the app's and each reference's), found by name from its global
+        // namespace, whose members the compiler has loaded for its own lookups: the namespace merged over every reference
+        // was populated whole for this one question (the compiler's code for it JIT-compiled in every build). Only the
+        // members named Add... are loaded: the namespace's other extension classes (ConfigurationBinder) stay unread.
         var adders = new List<IMethodSymbol>();
-        if (_compilation.GetCompilationNamespace(_builder.ContainingNamespace) is not { } container)
+        var path = new List<string>();
+        for (var container = _builder.ContainingNamespace; container is { IsGlobalNamespace: false }; container = container.ContainingNamespace)
         {
-            return adders;
+            path.Insert(0, container.Name);
+        }
+
+        AddAdders(_compilation.Assembly, path, adders);
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            AddAdders(assembly, path, adders);
+        }
+
+        return adders;
+    }
+
+    private void AddAdders(IAssemblySymbol assembly, List<string> path, List<IMethodSymbol> adders)
+    {
+        INamespaceSymbol? container = assembly.GlobalNamespace;
+        foreach (var name in path)
+        {
+            INamespaceSymbol? child = null;
+            foreach (var member in container.GetMembers(name))
+            {
+                child ??= member as INamespaceSymbol;
+            }
+
+            if (child is null)
+            {
+                return;
+            }
+
+            container = child;
         }
 
         foreach (var type in container.GetTypeMembers())
@@ -134,11 +165,9 @@ internal sealed class ConfigurationSources
                 }
             }
         }
-
-        return adders;
     }
 
-    private static ImmutableArray<SyntaxNode> CandidatesIn(SyntaxTree tree, string key, HashSet<string> names, CancellationToken cancellationToken)
+    private static ImmutableArray<SyntaxNode> CandidatesIn(SyntaxTree tree, string key, HashSet<string> names, SourceTexts.NameSet search, CancellationToken cancellationToken)
     {
         var byNames = Candidates.GetOrCreateValue(tree);
         lock (byNames)
@@ -150,7 +179,7 @@ internal sealed class ConfigurationSources
         }
 
         var found = ImmutableArray.CreateBuilder<SyntaxNode>();
-        if (!SourceTexts.MayContain(tree, names, cancellationToken))
+        if (!SourceTexts.MayContain(tree, search, cancellationToken))
         {
             lock (byNames)
             {

@@ -14,7 +14,7 @@ namespace CorsAnalyzers.Policies;
 /// </summary>
 internal sealed class PolicyChanges
 {
-    private static readonly string[] Names = { "ICorsPolicyProvider", "GetPolicy" };
+    private static readonly SourceTexts.NameSet Names = new(new[] { "ICorsPolicyProvider", "GetPolicy" });
 
     private readonly Compilation _compilation;
     private readonly INamedTypeSymbol? _corsOptions;

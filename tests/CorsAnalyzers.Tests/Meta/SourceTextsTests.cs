@@ -30,4 +30,28 @@ public class SourceTextsTests
 
         Assert.False(SourceTexts.MayContain(tree, Names, CancellationToken.None));
     }
+
+    // Names that share their first characters are searched as one group: every find of the prefix is compared with each.
+    private static readonly string[] Adders = { "AddJsonFile", "AddIniFile", "Sources" };
+
+    [Theory]
+    [InlineData("services.AddScoped<A>(); builder.Configuration.AddIniFile(\"x.ini\");")]
+    [InlineData("AddJsonFile")]
+    [InlineData("var s = c.AddJson; var t = c.Sources")]
+    public void NameAfterOtherFindsOfItsPrefix_IsFound(string code)
+    {
+        var tree = CSharpSyntaxTree.ParseText(code);
+
+        Assert.True(SourceTexts.MayContain(tree, Adders, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("services.AddScoped<A>(); builder.Configuration.AddJson(); AddIniFil")]
+    [InlineData("var s = c.Source; AddJsonFil")]
+    public void PrefixesWithoutAName_AreNot(string code)
+    {
+        var tree = CSharpSyntaxTree.ParseText(code);
+
+        Assert.False(SourceTexts.MayContain(tree, Adders, CancellationToken.None));
+    }
 }
