@@ -21,6 +21,11 @@ internal sealed class BodyOperations
     private readonly HashSet<ILocalSymbol> _writtenOtherwise = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ILocalSymbol> _membersAssigned = new(SymbolEqualityComparer.Default);
 
+    // The block whose statement declares each local (`var x = ...;` directly in it), and whether the body jumps (`goto`),
+    // which may skip a statement of that block.
+    private readonly Dictionary<ILocalSymbol, IOperation> _declaringBlocks = new(SymbolEqualityComparer.Default);
+    private bool _jumps;
+
     private BodyOperations(IOperation root)
     {
         Root = root;
@@ -45,6 +50,14 @@ internal sealed class BodyOperations
                     }
 
                     assignments.Add(assignment);
+                    break;
+
+                case IVariableDeclaratorOperation { Parent.Parent: IVariableDeclarationGroupOperation { Parent: IBlockOperation block } } declarator:
+                    _declaringBlocks[declarator.Symbol] = block;
+                    break;
+
+                case IBranchOperation { BranchKind: BranchKind.GoTo }:
+                    _jumps = true;
                     break;
 
                 case IAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } }:
@@ -93,7 +106,11 @@ internal sealed class BodyOperations
     /// <summary>True when the body assigns a property or field of the object in <paramref name="local"/> (<c>x.Origins = ...</c>).</summary>
     public bool AssignsMembersOf(ILocalSymbol local) => _membersAssigned.Contains(local);
 
-    /// <summary>Adds the values assigned to <paramref name="local"/> (not its initializer) by assignments written before <paramref name="position"/>.</summary>
+    /// <summary>
+    /// Adds the values assigned to <paramref name="local"/> (not its initializer) by assignments written before
+    /// <paramref name="position"/> that a path to it may still see: none written before the last assignment that every
+    /// path runs (see <see cref="LastAssignmentOnEveryPath"/>).
+    /// </summary>
     public void AddAssignedValuesBefore(ILocalSymbol local, int position, List<IOperation> values)
     {
         if (!_assignments.TryGetValue(local, out var assignments))
@@ -101,12 +118,39 @@ internal sealed class BodyOperations
             return;
         }
 
+        var from = LastAssignmentOnEveryPath(local, position)?.Syntax.SpanStart ?? -1;
         foreach (var assignment in assignments)
         {
-            if (assignment.Syntax.SpanStart < position)
+            if (assignment.Syntax.SpanStart >= from && assignment.Syntax.SpanStart < position)
             {
                 values.Add(assignment.Value);
             }
         }
+    }
+
+    /// <summary>
+    /// The last assignment to <paramref name="local"/> before <paramref name="position"/> that every path to it runs: a
+    /// statement <c>x = ...;</c> of the block that declares the local, whole before the position (the use is then in a
+    /// later statement of that block, or nested in one). The initializer and every value assigned before it are dead there.
+    /// Null when there is none, or when the body has a <c>goto</c>, which may jump past it.
+    /// </summary>
+    public ISimpleAssignmentOperation? LastAssignmentOnEveryPath(ILocalSymbol local, int position)
+    {
+        if (_jumps || !_declaringBlocks.TryGetValue(local, out var block) || !_assignments.TryGetValue(local, out var assignments))
+        {
+            return null;
+        }
+
+        ISimpleAssignmentOperation? last = null;
+        foreach (var assignment in assignments)
+        {
+            if (assignment.Parent is IExpressionStatementOperation { Parent: var parent } && parent == block
+                && assignment.Syntax.Span.End <= position && (last is null || assignment.Syntax.SpanStart > last.Syntax.SpanStart))
+            {
+                last = assignment;
+            }
+        }
+
+        return last;
     }
 }

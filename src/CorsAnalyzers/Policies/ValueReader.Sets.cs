@@ -320,7 +320,7 @@ internal static partial class ValueReader
             return lists;
         }
 
-        /// <summary>The values assigned to <paramref name="local"/> before <paramref name="use"/>: its initializer and assignments on any path.</summary>
+        /// <summary>The values assigned to <paramref name="local"/> before <paramref name="use"/>: its initializer and assignments on any path that reaches it.</summary>
         private static List<IOperation> AssignedValues(ILocalSymbol local, IOperation use)
         {
             var values = new List<IOperation>();
@@ -331,7 +331,9 @@ internal static partial class ValueReader
                 return values;
             }
 
-            if (SourceBodies.GetInitializer(local, use.SemanticModel) is { } initializer)
+            // `var origin = "*"; origin = "https://app.contoso.com";`: an assignment every path runs hides the initializer.
+            if (body.LastAssignmentOnEveryPath(local, use.Syntax.SpanStart) is null
+                && SourceBodies.GetInitializer(local, use.SemanticModel) is { } initializer)
             {
                 values.Add(initializer);
             }

@@ -85,6 +85,75 @@ public class ValueSetsTests
             OnSomePaths());
     }
 
+    [Theory]
+    [InlineData("""var origin = "*";""", "origin = \"https://app.contoso.com\";", "origin")]
+    [InlineData("""string[] origins = { "*" };""", "origins = new[] { \"https://app.contoso.com\" };", "origins")]
+    [InlineData("""var origin = "*"; origin = "https://old.contoso.com";""", "origin = \"https://app.contoso.com\";", "origin")]
+    public async Task InitializerReplacedOnEveryPath_IsDead(string declaration, string assignment, string origins)
+    {
+        // The assignment is a statement of the block that declares the local: every path to the policy runs it.
+        const string template = """
+            var builder = WebApplication.CreateBuilder(args);
+            {0}
+            {1}
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy => policy.WithOrigins({2}).AllowCredentials()));
+            var app = builder.Build();
+            app.Run();
+            """;
+
+        await Credentials.VerifyAnalyzerAsync(string.Format(template, declaration, assignment, origins));
+    }
+
+    [Fact]
+    public async Task AssignmentOnEveryPath_ThenOnSomePaths_ReportsOnSomePaths()
+    {
+        await Credentials.VerifyAnalyzerAsync(
+            Policy(
+                """
+                var origin = "*";
+                origin = "https://app.contoso.com";
+                if (builder.Environment.IsDevelopment())
+                {
+                    origin = "*";
+                }
+                """,
+                "origin"),
+            OnSomePaths());
+    }
+
+    [Fact]
+    public async Task AssignmentInANestedBlock_DoesNotHideTheInitializer()
+    {
+        await Credentials.VerifyAnalyzerAsync(
+            Policy(
+                """
+                var origin = "*";
+                if (!builder.Environment.IsDevelopment())
+                {
+                    origin = "https://app.contoso.com";
+                }
+                """,
+                "origin"),
+            OnSomePaths());
+    }
+
+    [Fact]
+    public async Task GotoPastTheAssignment_KeepsTheInitializer()
+    {
+        // With an argument the program jumps over the assignment: the policy then lists "*" with credentials.
+        await Credentials.VerifyAnalyzerAsync(
+            Policy(
+                """
+                var origin = "*";
+                if (args.Length > 0) goto configure;
+                origin = "https://app.contoso.com";
+                configure:
+                """,
+                "origin"),
+            OnSomePaths());
+    }
+
     [Fact]
     public async Task LocalAssignedAfterTheCall_DoesNotCount()
     {
