@@ -181,6 +181,13 @@ internal sealed class PolicyInterpreter
 
             case IReturnOperation @return:
                 states = Eval(@return.ReturnedValue, states);
+                if (_callStack.Count == 0 && @return.ReturnedValue is { } returned && _followed.RefersToFollowed(returned))
+                {
+                    // `static CorsPolicyBuilder Start() => new CorsPolicyBuilder().WithOrigins(...);`: the object leaves the
+                    // code we model, and its callers may go on configuring it.
+                    states = Map(states, state => state.WithUnknownConfiguration());
+                }
+
                 if (@return.Kind == OperationKind.YieldReturn)
                 {
                     return states;
