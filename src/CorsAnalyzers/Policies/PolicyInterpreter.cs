@@ -181,10 +181,13 @@ internal sealed class PolicyInterpreter
 
             case IReturnOperation @return:
                 states = Eval(@return.ReturnedValue, states);
-                if (_callStack.Count == 0 && @return.ReturnedValue is { } returned && _followed.RefersToFollowed(returned))
+                if (_callStack.Count == 0 && @return.ReturnedValue is { } returned && _symbols.IsBuilder(returned.WalkDownConversions().Type)
+                    && _followed.RefersToFollowed(returned))
                 {
-                    // `static CorsPolicyBuilder Start() => new CorsPolicyBuilder().WithOrigins(...);`: the object leaves the
-                    // code we model, and its callers may go on configuring it.
+                    // `static CorsPolicyBuilder Start() => new CorsPolicyBuilder().WithOrigins(...);`: the builder leaves the
+                    // code we model unbuilt, and its callers go on configuring it before they build it. A built policy
+                    // returned (`static CorsPolicy Api() { ...; return builder.Build(); }`) is judged as it is: callers
+                    // register it as it is.
                     states = Map(states, state => state.WithUnknownConfiguration());
                 }
 
