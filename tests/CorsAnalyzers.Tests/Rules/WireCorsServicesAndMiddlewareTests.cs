@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using CorsAnalyzers.Rules;
 using CorsAnalyzers.Tests.Verifiers;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     CorsAnalyzers.Rules.WireCorsServicesAndMiddlewareRule,
@@ -369,6 +370,53 @@ public class WireCorsServicesAndMiddlewareTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source, Library);
+    }
+
+    private const string ControllersApp = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+        var app = builder.Build();
+        app.{|#0:UseCors()|};
+        app.MapControllers();
+        app.Run();
+        """;
+
+    // EnableCorsAttribute is Inherited = true: a controller gets the [EnableCors("Spa")] of its base class in a package,
+    // and UseCors() serves it with "Spa"; a package's own controllers (application parts) and the endpoints it maps are
+    // metadata we cannot see either.
+    [Theory]
+    [InlineData("[EnableCors(\"Spa\")] public abstract class CompanyControllerBase : ControllerBase { }")]
+    [InlineData("public abstract class CompanyControllerBase : ControllerBase { [EnableCors(\"Spa\")] public string Get() => \"[]\"; }")]
+    [InlineData("public abstract class CompanyControllerBase : ControllerBase { } [EnableCors(\"Spa\")] public class SharedController : ControllerBase { }")]
+    public async Task UseCorsWithoutDefaultPolicyButAPackageThatMayGiveEndpointsCorsMetadata_DoesNotReport(string library)
+    {
+        var sources = new[] { ControllersApp.Replace("{|#0:UseCors()|}", "UseCors()"), OrdersControllerOnTheLibrarysBase };
+        foreach (var test in new[] { WithPackage(sources, library, compiled: true), WithPackage(sources, library, compiled: false) })
+        {
+            await test.RunAsync();
+        }
+    }
+
+    [Fact]
+    public async Task UseCorsWithoutDefaultPolicyWithAPackageThatDoesNotUseCors_Reports()
+    {
+        var test = WithPackage(new[] { ControllersApp, OrdersControllerOnTheLibrarysBase }, "public abstract class CompanyControllerBase : ControllerBase { }", compiled: true);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.NoDefaultPolicy).WithLocation(0).WithArguments("UseCors()", " such as 'Spa'"));
+        await test.RunAsync();
+    }
+
+    private const string OrdersControllerOnTheLibrarysBase = """
+        public class OrdersController : CompanyControllerBase
+        {
+        }
+        """;
+
+    private static CorsTest<WireCorsServicesAndMiddlewareRule, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider> WithPackage(string[] sources, string library, bool compiled)
+    {
+        var code = "using Microsoft.AspNetCore.Cors;\nusing Microsoft.AspNetCore.Mvc;\n\n" + library;
+        var test = new CorsTest<WireCorsServicesAndMiddlewareRule, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(sources);
+        return compiled ? test.WithCompiledLibrary(code) : test.WithLibrary(code);
     }
 
     [Fact]
