@@ -130,7 +130,8 @@ internal static class PolicyDiscovery
         var identity = !isOptions
             ? new PolicyIdentity(PolicyKind.Inline)
             : method.Parameters.Length == 1 ? new PolicyIdentity(PolicyKind.Default) : new PolicyIdentity(PolicyKind.Named, PolicyName.Read(PolicyName.Argument(invocation)));
-        return new CorsPolicyModel(symbols, identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder));
+        var isReplaced = isOptions && PolicyReplacement.IsReplacedLater(invocation, identity, symbols);
+        return new CorsPolicyModel(symbols, identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder), isReplaced: isReplaced);
     }
 
     private static CorsPolicyModel BuildFromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
