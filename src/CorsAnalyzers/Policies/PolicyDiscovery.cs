@@ -138,7 +138,8 @@ internal static class PolicyDiscovery
     {
         // When the code registers the policy (`options.AddPolicy("Api", policy)`), the model is that named policy.
         var paths = PolicyInterpreter.RunFromCreation(symbols, creation, out var registeredAs);
-        return new CorsPolicyModel(symbols, registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths, symbols.IsPolicy(creation.Type));
+        var isReplaced = registeredAs is { } identity && PolicyReplacement.IsReplacedLater(creation, identity, symbols);
+        return new CorsPolicyModel(symbols, registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths, symbols.IsPolicy(creation.Type), isReplaced);
     }
 
     private static bool IsConfigureDelegate(ITypeSymbol type, CorsSymbols symbols)

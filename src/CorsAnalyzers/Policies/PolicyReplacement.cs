@@ -61,6 +61,34 @@ internal static class PolicyReplacement
         return false;
     }
 
+    /// <summary>
+    /// The same question of a policy object created in the registering call itself
+    /// (<c>options.AddPolicy("Api", new CorsPolicyBuilder(...).Build())</c>): nothing else can hold the object, so replacing
+    /// the registration replaces the policy. An object kept in a local may be registered again under another name.
+    /// </summary>
+    public static bool IsReplacedLater(IObjectCreationOperation creation, PolicyIdentity identity, CorsSymbols symbols)
+    {
+        IOperation current = creation;
+        for (var parent = creation.Parent; parent is not null; current = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConversionOperation:
+                case IArgumentOperation:
+                case IInvocationOperation { Instance: { } instance } when instance == current:
+                    continue;
+                case IInvocationOperation call when current is IArgumentOperation
+                    && PolicyName.TryReadRegistration(call, symbols, out var registered)
+                    && registered.Kind == identity.Kind && registered.Name == identity.Name:
+                    return IsReplacedLater(call, identity, symbols);
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsRegistration(IInvocationOperation call, CorsSymbols symbols, out bool isDefault)
     {
         isDefault = symbols.IsCorsOptionsMethod(call.TargetMethod, "AddDefaultPolicy");

@@ -229,6 +229,8 @@ public class AllowSomeOriginTests
     [InlineData("options.AddPolicy(\"Api\", policy => policy.AllowAnyMethod());\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
     [InlineData("options.AddPolicy(\"Api\", policy => policy.AllowAnyMethod());\n    var origins = new[] { \"https://app.contoso.com\" };\n    options.AddPolicy(ApiPolicy.Name, policy => policy.WithOrigins(origins));")]
     [InlineData("options.AddPolicy(\"Api\", policy => policy.AllowAnyMethod());\n    options.AddPolicy(\"Api\", new CorsPolicyBuilder(\"https://app.contoso.com\").Build());")]
+    [InlineData("options.AddPolicy(\"Api\", new CorsPolicyBuilder().AllowAnyMethod().Build());\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("options.AddPolicy(\"Api\", new CorsPolicy { Methods = { \"GET\" } });\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
     public async Task NamedPolicyReplacedByALaterAddPolicy_DoesNotReport(string statements)
     {
         var source = $$"""
@@ -256,6 +258,7 @@ public class AllowSomeOriginTests
     [InlineData("options.{|#0:AddPolicy(\"Api\", policy => policy.AllowAnyMethod())|};\n    options.AddPolicy(\"api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
     [InlineData("options.{|#0:AddPolicy(\"Api\", policy => policy.AllowAnyMethod())|};\n    if (builder.Environment.IsDevelopment())\n        options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
     [InlineData("options.{|#0:AddPolicy(\"Api\", policy => policy.AllowAnyMethod())|};\n    if (builder.Environment.IsDevelopment())\n        return;\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("var kept = {|#0:new CorsPolicyBuilder()|}.AllowAnyMethod().Build();\n    options.AddPolicy(\"Api\", kept);\n    options.AddPolicy(\"Spa\", kept);\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
     [InlineData("options.{|#0:AddPolicy(\"Api\", policy => policy.AllowAnyMethod())|};\n    var other = new CorsOptions();\n    other.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
     public async Task NamedPolicyNotCertainlyReplaced_Reports(string statements)
     {
