@@ -609,4 +609,28 @@ public class WireCorsServicesAndMiddlewareTests
     [InlineData("builder.Services.AddCors(o => o.DefaultPolicyName = ); app.UseCors();")]
     public async Task HalfTypedCode_DoesNotThrow(string line)
         => await AnalyzerRunner.AssertNoAnalyzerExceptionAsync("using Microsoft.AspNetCore.Cors;\nvar builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n" + line);
+
+    // Two apps in one compilation (a second WebApplication for an admin port): the registry's facts are the union of both
+    // apps', which only ever makes a finding less likely; neither app is judged against the other's missing pieces.
+    [Fact]
+    public async Task TwoAppsEachWiredTheirOwnWay_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors("Spa");
+            app.MapGet("/", () => "hi");
+
+            var adminBuilder = WebApplication.CreateBuilder(args);
+            adminBuilder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy.WithOrigins("https://admin.contoso.com")));
+            var admin = adminBuilder.Build();
+            admin.UseCors();
+            admin.MapGet("/admin", () => "hi").RequireCors(policy => policy.WithOrigins("https://admin.contoso.com"));
+
+            await Task.WhenAll(app.RunAsync("http://localhost:5000"), admin.RunAsync("http://localhost:5001"));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
 }
