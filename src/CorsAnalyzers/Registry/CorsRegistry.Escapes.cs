@@ -74,8 +74,10 @@ internal sealed partial class CorsRegistry
         }
         else if (SymbolEqualityComparer.Default.Equals(type, _symbols.CorsMiddleware))
         {
-            // `app.UseMiddleware<CorsMiddleware>()` or `UseMiddleware(typeof(CorsMiddleware))`: what UseCors does.
+            // `app.UseMiddleware<CorsMiddleware>()` or `UseMiddleware(typeof(CorsMiddleware))`: what UseCors does, with
+            // arguments (a policy name, a CorsPolicy) we do not read.
             Set(ref _addsCorsMiddleware);
+            Set(ref _middlewareMayNameItsPolicy);
         }
     }
 

@@ -60,11 +60,14 @@ internal sealed class WireCorsServicesAndMiddlewareRule : RegistryRule
 
         // UseCors() with endpoints that carry their own metadata ([EnableCors("x")], RequireCors("x")) still serves those,
         // and a package may give endpoints metadata we cannot see (a base controller's [EnableCors("x")]).
+        // [EnableCors] without a name gets the middleware's own policy (UseCors("x"), UseCors(policy => ...)): the default
+        // one only under UseCors() alone.
         bool? endpointsMayCarryMetadata = null;
         foreach (var use in registry.Uses)
         {
             if (!use.UsesDefault
-                || (use.Kind == PolicyUseKind.Middleware && (endpointsMayCarryMetadata ??= EndpointsMayCarryMetadata(registry))))
+                || (use.Kind == PolicyUseKind.Middleware && (endpointsMayCarryMetadata ??= EndpointsMayCarryMetadata(registry)))
+                || (use.Kind == PolicyUseKind.Attribute && !registry.CorsMiddlewareAppliesOnlyTheDefaultPolicy))
             {
                 continue;
             }

@@ -263,9 +263,10 @@ public class WireCorsServicesAndMiddlewareTests
             """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddControllers();
-            builder.Services.AddCors();
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
             var app = builder.Build();
-            app.UseCors("Spa");
+            app.UseCors();
+            app.MapGet("/spa", () => "hi").RequireCors("Spa");
             app.MapControllers();
             app.Run();
             """,
@@ -281,7 +282,46 @@ public class WireCorsServicesAndMiddlewareTests
             """,
         };
 
-        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.NoDefaultPolicy).WithLocation(0).WithArguments("[EnableCors]", ""));
+        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.NoDefaultPolicy).WithLocation(0).WithArguments("[EnableCors]", " such as 'Spa'"));
+    }
+
+    // [EnableCors] without a name keeps the middleware's own policy: CorsMiddleware replaces it only with a name the
+    // metadata gives, so UseCors("Spa") or UseCors(policy => ...) serves the endpoint with that policy, not the default.
+    [Theory]
+    [InlineData("app.UseCors(\"Spa\");")]
+    [InlineData("app.UseCors(builder.Configuration[\"Cors:Policy\"]!);")]
+    [InlineData("app.UseCors(policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("app.UseMiddleware<CorsMiddleware>(\"Spa\");")]
+    [InlineData("app.UseCors();\napp.UseCompanyDefaults();")]
+    public async Task EnableCorsWithoutNameWhileTheMiddlewareMayNameItsPolicy_DoesNotReport(string useCors)
+    {
+        var sources = new[]
+        {
+            $$"""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {{useCors}}
+            app.MapControllers();
+            app.Run();
+            """,
+            """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                [EnableCors]
+                public string Get() => "[]";
+            }
+            """,
+        };
+
+        var test = new CorsTest<WireCorsServicesAndMiddlewareRule, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(sources).WithLibrary(Library);
+        await test.RunAsync();
     }
 
     [Fact]
