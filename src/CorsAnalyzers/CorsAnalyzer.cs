@@ -225,7 +225,10 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
     {
         foreach (var rule in _rules.Policy)
         {
-            rule.Analyze(context, policy);
+            if (!policy.IsReplaced || rule.JudgesReplacedPolicies)
+            {
+                rule.Analyze(context, policy);
+            }
         }
     }
 

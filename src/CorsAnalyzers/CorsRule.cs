@@ -34,6 +34,13 @@ internal abstract class PolicyRule : CorsRule
 {
     public abstract void Analyze(OperationAnalysisContext context, CorsPolicyModel policy);
 
+    /// <summary>
+    /// True for a rule about what happens when ASP.NET Core builds the policy, which <c>AddPolicy</c> does when it is
+    /// called: it is asked of policies a later <c>AddPolicy</c> replaces (<see cref="CorsPolicyModel.IsReplaced"/>) too.
+    /// Every other rule speaks of the requests a policy serves, and a replaced policy serves none.
+    /// </summary>
+    public virtual bool JudgesReplacedPolicies => false;
+
     internal sealed override void AddTo(RuleSet rules) => rules.Add(this);
 }
 

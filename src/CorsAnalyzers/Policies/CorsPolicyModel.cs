@@ -15,14 +15,21 @@ internal sealed class CorsPolicyModel
     private ImmutableArray<OriginFinding> _originFindings;
     private ImmutableArray<PredicateCheckFinding> _weakOriginChecks;
 
-    public CorsPolicyModel(CorsSymbols symbols, PolicyIdentity identity, IOperation registration, ImmutableArray<PolicyState> paths, bool isPolicyObject = false)
+    public CorsPolicyModel(CorsSymbols symbols, PolicyIdentity identity, IOperation registration, ImmutableArray<PolicyState> paths, bool isPolicyObject = false, bool isReplaced = false)
     {
         _symbols = symbols;
         Identity = identity;
         Registration = registration;
         Paths = paths;
         IsPolicyObject = isPolicyObject;
+        IsReplaced = isReplaced;
     }
+
+    /// <summary>
+    /// True when a later <c>AddPolicy</c> with the same name (or <c>AddDefaultPolicy</c>) certainly replaces this policy
+    /// (<see cref="PolicyReplacement"/>): ASP.NET Core still builds it when it is added, but no request ever meets it.
+    /// </summary>
+    public bool IsReplaced { get; }
 
     /// <summary>
     /// True when the code configures a <c>new CorsPolicy()</c> through its members (<c>Origins.Add</c>, <c>SupportsCredentials</c>),

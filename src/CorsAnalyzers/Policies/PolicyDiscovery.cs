@@ -130,14 +130,16 @@ internal static class PolicyDiscovery
         var identity = !isOptions
             ? new PolicyIdentity(PolicyKind.Inline)
             : method.Parameters.Length == 1 ? new PolicyIdentity(PolicyKind.Default) : new PolicyIdentity(PolicyKind.Named, PolicyName.Read(PolicyName.Argument(invocation)));
-        return new CorsPolicyModel(symbols, identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder));
+        var isReplaced = isOptions && PolicyReplacement.IsReplacedLater(invocation, identity, symbols);
+        return new CorsPolicyModel(symbols, identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder), isReplaced: isReplaced);
     }
 
     private static CorsPolicyModel BuildFromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
     {
         // When the code registers the policy (`options.AddPolicy("Api", policy)`), the model is that named policy.
         var paths = PolicyInterpreter.RunFromCreation(symbols, creation, out var registeredAs);
-        return new CorsPolicyModel(symbols, registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths, symbols.IsPolicy(creation.Type));
+        var isReplaced = registeredAs is { } identity && PolicyReplacement.IsReplacedLater(creation, identity, symbols);
+        return new CorsPolicyModel(symbols, registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths, symbols.IsPolicy(creation.Type), isReplaced);
     }
 
     private static bool IsConfigureDelegate(ITypeSymbol type, CorsSymbols symbols)

@@ -13,6 +13,42 @@ namespace CorsAnalyzers.Registry;
 /// </summary>
 internal sealed partial class CorsRegistry
 {
+    /// <summary>
+    /// True when an assembly the app references that is neither ASP.NET Core's nor the .NET runtime's itself references
+    /// ASP.NET Core's CORS assembly: it may give the app's endpoints CORS metadata we cannot see. A controller inherits
+    /// its base class's <c>[EnableCors("Api")]</c> (<c>Inherited = true</c>), a package's controllers are the app's
+    /// (application parts), and a package may map endpoints with <c>RequireCors</c>; every type that names a policy
+    /// (<c>EnableCorsAttribute</c>, <c>IEnableCorsAttribute</c>, <c>ICorsPolicyMetadata</c>) and <c>RequireCors</c> is the
+    /// CORS assembly's. A built assembly references only what its code uses; another project of the solution (a
+    /// compilation in the IDE) all that its project does, so there any ASP.NET Core library counts. Computed on each
+    /// call, at the end of the compilation: ask it only before a report.
+    /// </summary>
+    public bool EndpointMetadataMayBeUnseen()
+    {
+        var cors = _symbols.Cors.CorsPolicyBuilder.ContainingAssembly;
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (_symbols.Classify(assembly) != AssemblyKind.Other)
+            {
+                continue;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblySymbols)
+                {
+                    // By identity too: a package built against another ASP.NET Core version names the CORS assembly of that version.
+                    if (SymbolEqualityComparer.Default.Equals(referenced, cors) || referenced.Identity.Name == cors.Identity.Name)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     private void ObserveTypeArguments(ImmutableArray<ITypeSymbol> typeArguments)
     {
         foreach (var typeArgument in typeArguments)
@@ -38,8 +74,10 @@ internal sealed partial class CorsRegistry
         }
         else if (SymbolEqualityComparer.Default.Equals(type, _symbols.CorsMiddleware))
         {
-            // `app.UseMiddleware<CorsMiddleware>()` or `UseMiddleware(typeof(CorsMiddleware))`: what UseCors does.
+            // `app.UseMiddleware<CorsMiddleware>()` or `UseMiddleware(typeof(CorsMiddleware))`: what UseCors does, with
+            // arguments (a policy name, a CorsPolicy) we do not read.
             Set(ref _addsCorsMiddleware);
+            Set(ref _middlewareMayNameItsPolicy);
         }
     }
 

@@ -45,11 +45,19 @@ internal sealed partial class CorsRegistry
             if (parameter.Type.TypeKind == TypeKind.Delegate)
             {
                 // UseCors(policy => ...): an inline policy, no name.
+                Set(ref _middlewareMayNameItsPolicy);
                 return;
             }
         }
 
-        ObserveNamedUse(invocation, PolicyUseKind.Middleware, PolicyName.Argument(invocation), location);
+        var argument = PolicyName.Argument(invocation);
+        if (argument is not null)
+        {
+            // UseCors("Spa"), or a name only known at run time: the middleware's own policy.
+            Set(ref _middlewareMayNameItsPolicy);
+        }
+
+        ObserveNamedUse(invocation, PolicyUseKind.Middleware, argument, location);
     }
 
     private void ObserveNamedUse(IOperation operation, PolicyUseKind kind, IArgumentOperation? argument, Location callLocation)

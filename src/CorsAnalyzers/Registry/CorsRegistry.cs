@@ -32,6 +32,7 @@ internal sealed partial class CorsRegistry
     private int _servicesEscape;
     private int _pipelineEscape;
     private int _addsCorsMiddleware;
+    private int _middlewareMayNameItsPolicy;
     private int _buildsPipeline;
     private int _configuresRouteOptions;
 
@@ -64,6 +65,31 @@ internal sealed partial class CorsRegistry
 
     /// <summary>True when some pipeline adds the CORS middleware: a <c>UseCors</c> call, or a helper in source that makes one.</summary>
     public bool AddsCorsMiddleware => Volatile.Read(ref _addsCorsMiddleware) == 1;
+
+    /// <summary>
+    /// True when every CORS middleware of the app applies the default policy to endpoints whose metadata names none
+    /// (<c>[EnableCors]</c>): the whole pipeline is in source, it calls <c>UseCors</c>, and only ever <c>UseCors()</c>.
+    /// <c>CorsMiddleware</c> keeps its own policy unless the endpoint's metadata names another, so under
+    /// <c>UseCors("Spa")</c>, <c>UseCors(policy =&gt; ...)</c> or <c>UseMiddleware&lt;CorsMiddleware&gt;(...)</c> an
+    /// <c>[EnableCors]</c> endpoint gets that policy, not the default.
+    /// </summary>
+    public bool CorsMiddlewareAppliesOnlyTheDefaultPolicy
+    {
+        get
+        {
+            if (!WholePipelineVisible || Volatile.Read(ref _middlewareMayNameItsPolicy) == 1)
+            {
+                return false;
+            }
+
+            foreach (var _ in _corsMiddleware)
+            {
+                return true;
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>True when a call registers CORS services: <c>AddCors</c>, <c>AddControllers</c>, <c>AddControllersWithViews</c>, <c>AddMvc</c>, ...</summary>
     public bool RegistersCorsServices => Volatile.Read(ref _registersCorsServices) == 1;

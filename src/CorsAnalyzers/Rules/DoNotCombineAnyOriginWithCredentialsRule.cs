@@ -11,6 +11,9 @@ internal sealed class DoNotCombineAnyOriginWithCredentialsRule : PolicyRule
 {
     public override DiagnosticDescriptor Descriptor => Descriptors.DoNotCombineAnyOriginWithCredentials;
 
+    // AddPolicy builds the policy when it is called: Build() throws even if a later AddPolicy would replace it.
+    public override bool JudgesReplacedPolicies => true;
+
     public override void Analyze(OperationAnalysisContext context, CorsPolicyModel policy)
     {
         var paths = policy.PathsWhere(path => path.AllowsAnyOrigin && path.AllowsCredentials, out var onEveryPath);

@@ -58,17 +58,16 @@ internal sealed class WireCorsServicesAndMiddlewareRule : RegistryRule
             named = named.Length == 0 ? " such as '" + definition.Name + "'" : named;
         }
 
-        // UseCors() with endpoints that carry their own metadata ([EnableCors("x")], RequireCors("x")) still serves those.
-        var endpointsCarryMetadata = false;
-        foreach (var _ in registry.EndpointMetadata)
-        {
-            endpointsCarryMetadata = true;
-            break;
-        }
-
+        // UseCors() with endpoints that carry their own metadata ([EnableCors("x")], RequireCors("x")) still serves those,
+        // and a package may give endpoints metadata we cannot see (a base controller's [EnableCors("x")]).
+        // [EnableCors] without a name gets the middleware's own policy (UseCors("x"), UseCors(policy => ...)): the default
+        // one only under UseCors() alone.
+        bool? endpointsMayCarryMetadata = null;
         foreach (var use in registry.Uses)
         {
-            if (!use.UsesDefault || (use.Kind == PolicyUseKind.Middleware && endpointsCarryMetadata))
+            if (!use.UsesDefault
+                || (use.Kind == PolicyUseKind.Middleware && (endpointsMayCarryMetadata ??= EndpointsMayCarryMetadata(registry)))
+                || (use.Kind == PolicyUseKind.Attribute && !registry.CorsMiddlewareAppliesOnlyTheDefaultPolicy))
             {
                 continue;
             }
@@ -79,6 +78,16 @@ internal sealed class WireCorsServicesAndMiddlewareRule : RegistryRule
                 use.Kind == PolicyUseKind.Middleware ? "UseCors()" : "[EnableCors]",
                 named));
         }
+    }
+
+    private static bool EndpointsMayCarryMetadata(CorsRegistry registry)
+    {
+        foreach (var _ in registry.EndpointMetadata)
+        {
+            return true;
+        }
+
+        return registry.EndpointMetadataMayBeUnseen();
     }
 
     private static void ReportMissingServices(CompilationAnalysisContext context, CorsRegistry registry)

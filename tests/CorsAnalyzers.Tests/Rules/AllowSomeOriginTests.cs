@@ -222,4 +222,79 @@ public class AllowSomeOriginTests
     [InlineData("builder.Services.AddCors(o => o.AddPolicy(, p => p.AllowAnyHeader()));")]
     public async Task HalfTypedCode_DoesNotThrow(string line)
         => await AnalyzerRunner.AssertNoAnalyzerExceptionAsync("var builder = WebApplication.CreateBuilder(args);\n" + line);
+
+    // CorsOptions.AddPolicy stores the policy under its name (PolicyMap[name] = ...): a later AddPolicy with the same name in
+    // the same straight-line code replaces the first, which never applies to a request.
+    [Theory]
+    [InlineData("options.AddPolicy(\"Api\", policy => policy.AllowAnyMethod());\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("options.AddPolicy(\"Api\", policy => policy.AllowAnyMethod());\n    var origins = new[] { \"https://app.contoso.com\" };\n    options.AddPolicy(ApiPolicy.Name, policy => policy.WithOrigins(origins));")]
+    [InlineData("options.AddPolicy(\"Api\", policy => policy.AllowAnyMethod());\n    options.AddPolicy(\"Api\", new CorsPolicyBuilder(\"https://app.contoso.com\").Build());")]
+    [InlineData("options.AddPolicy(\"Api\", new CorsPolicyBuilder().AllowAnyMethod().Build());\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("options.AddPolicy(\"Api\", new CorsPolicy { Methods = { \"GET\" } });\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    public async Task NamedPolicyReplacedByALaterAddPolicy_DoesNotReport(string statements)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                {{statements}}
+            });
+            var app = builder.Build();
+            app.UseCors("Api");
+            app.Run();
+
+            static class ApiPolicy
+            {
+                public const string Name = "Api";
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    // The policy that stays registered is judged; one replaced only on some paths, or by another name, is too.
+    [Theory]
+    [InlineData("options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));\n    options.{|#0:AddPolicy(\"Api\", policy => policy.AllowAnyMethod())|};")]
+    [InlineData("options.{|#0:AddPolicy(\"Api\", policy => policy.AllowAnyMethod())|};\n    options.AddPolicy(\"api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("options.{|#0:AddPolicy(\"Api\", policy => policy.AllowAnyMethod())|};\n    if (builder.Environment.IsDevelopment())\n        options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("options.{|#0:AddPolicy(\"Api\", policy => policy.AllowAnyMethod())|};\n    if (builder.Environment.IsDevelopment())\n        return;\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("var kept = {|#0:new CorsPolicyBuilder()|}.AllowAnyMethod().Build();\n    options.AddPolicy(\"Api\", kept);\n    options.AddPolicy(\"Spa\", kept);\n    options.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("options.{|#0:AddPolicy(\"Api\", policy => policy.AllowAnyMethod())|};\n    var other = new CorsOptions();\n    other.AddPolicy(\"Api\", policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    public async Task NamedPolicyNotCertainlyReplaced_Reports(string statements)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                {{statements}}
+            });
+            var app = builder.Build();
+            app.UseCors("Api");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Policy 'Api'", ""));
+    }
+
+    [Theory]
+    [InlineData("options.AddDefaultPolicy(policy => policy.AllowAnyMethod());\n    options.AddDefaultPolicy(policy => policy.WithOrigins(\"https://app.contoso.com\"));", false)]
+    [InlineData("options.{|#0:AddDefaultPolicy(policy => policy.AllowAnyMethod())|};\n    options.DefaultPolicyName = \"Spa\";\n    options.AddDefaultPolicy(policy => policy.WithOrigins(\"https://app.contoso.com\"));", true)]
+    [InlineData("options.{|#0:AddDefaultPolicy(policy => policy.AllowAnyMethod())|};\n    Keep(options);\n    options.AddDefaultPolicy(policy => policy.WithOrigins(\"https://app.contoso.com\"));", true)]
+    public async Task DefaultPolicyReplacedByALaterAddDefaultPolicy_DoesNotReportUnlessItMayStillServe(string statements, bool reports)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                {{statements}}
+            });
+            var app = builder.Build();
+            app.UseCors();
+            app.Run();
+
+            static void Keep(CorsOptions options) { }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, reports ? new[] { Verify.Diagnostic().WithLocation(0).WithArguments("The default policy", "") } : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
+    }
 }

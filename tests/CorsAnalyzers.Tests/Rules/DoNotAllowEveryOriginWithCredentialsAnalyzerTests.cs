@@ -227,4 +227,19 @@ public class DoNotAllowEveryOriginWithCredentialsAnalyzerTests
             AspNetCoreVersion.Net80,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Reflecting'", ""));
     }
+
+    [Fact]
+    public async Task PredicateReturningTrue_ReplacedByALaterAddPolicy_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("Reflecting", policy => policy.SetIsOriginAllowed(_ => true).AllowCredentials());
+                options.AddPolicy("Reflecting", policy => policy.WithOrigins("https://app.contoso.com").AllowCredentials());
+            });
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
 }

@@ -703,4 +703,23 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
         var source = "var builder = WebApplication.CreateBuilder(args);\n" + statement + "\n";
         await AnalyzerRunner.AssertNoAnalyzerExceptionAsync(source);
     }
+
+    // AddPolicy builds the policy when it is called, before a later AddPolicy with the same name replaces it: Build() throws
+    // for any origin with credentials all the same.
+    [Fact]
+    public async Task AnyOriginWithCredentials_ReplacedByALaterAddPolicy_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("Open", policy => policy.{|#0:AllowAnyOrigin()|}.{|#1:AllowCredentials()|});
+                options.AddPolicy("Open", policy => policy.WithOrigins("https://app.contoso.com").AllowCredentials());
+            });
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Open'", ""));
+    }
 }

@@ -429,4 +429,26 @@ public class UseDefinedPolicyNameAnalyzerTests
     [InlineData("Partners", "Admin", 7)]
     public void EditDistance_CountsEdits(string left, string right, int distance)
         => Assert.Equal(distance, PolicyNameFix.EditDistance(left.ToLowerInvariant(), right.ToLowerInvariant()));
+
+    // Two apps in one compilation: each uses the policy it defines; names are looked up in the union of both apps' policies.
+    [Fact]
+    public async Task TwoAppsEachUsingItsOwnPolicy_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors("Spa");
+
+            var adminBuilder = WebApplication.CreateBuilder(args);
+            adminBuilder.Services.AddCors(options => options.AddPolicy("Admin", policy => policy.WithOrigins("https://admin.contoso.com")));
+            var admin = adminBuilder.Build();
+            admin.MapGet("/admin", () => "hi").RequireCors("Admin");
+            admin.UseCors();
+
+            await Task.WhenAll(app.RunAsync("http://localhost:5000"), admin.RunAsync("http://localhost:5001"));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
 }

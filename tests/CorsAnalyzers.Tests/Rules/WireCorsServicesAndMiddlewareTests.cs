@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using CorsAnalyzers.Rules;
 using CorsAnalyzers.Tests.Verifiers;
 using Verify = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     CorsAnalyzers.Rules.WireCorsServicesAndMiddlewareRule,
@@ -262,9 +263,10 @@ public class WireCorsServicesAndMiddlewareTests
             """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddControllers();
-            builder.Services.AddCors();
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
             var app = builder.Build();
-            app.UseCors("Spa");
+            app.UseCors();
+            app.MapGet("/spa", () => "hi").RequireCors("Spa");
             app.MapControllers();
             app.Run();
             """,
@@ -280,7 +282,46 @@ public class WireCorsServicesAndMiddlewareTests
             """,
         };
 
-        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.NoDefaultPolicy).WithLocation(0).WithArguments("[EnableCors]", ""));
+        await Verify.VerifyAnalyzerAsync(sources, Verify.Diagnostic(Descriptors.NoDefaultPolicy).WithLocation(0).WithArguments("[EnableCors]", " such as 'Spa'"));
+    }
+
+    // [EnableCors] without a name keeps the middleware's own policy: CorsMiddleware replaces it only with a name the
+    // metadata gives, so UseCors("Spa") or UseCors(policy => ...) serves the endpoint with that policy, not the default.
+    [Theory]
+    [InlineData("app.UseCors(\"Spa\");")]
+    [InlineData("app.UseCors(builder.Configuration[\"Cors:Policy\"]!);")]
+    [InlineData("app.UseCors(policy => policy.WithOrigins(\"https://app.contoso.com\"));")]
+    [InlineData("app.UseMiddleware<CorsMiddleware>(\"Spa\");")]
+    [InlineData("app.UseCors();\napp.UseCompanyDefaults();")]
+    public async Task EnableCorsWithoutNameWhileTheMiddlewareMayNameItsPolicy_DoesNotReport(string useCors)
+    {
+        var sources = new[]
+        {
+            $$"""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {{useCors}}
+            app.MapControllers();
+            app.Run();
+            """,
+            """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                [EnableCors]
+                public string Get() => "[]";
+            }
+            """,
+        };
+
+        var test = new CorsTest<WireCorsServicesAndMiddlewareRule, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(sources).WithLibrary(Library);
+        await test.RunAsync();
     }
 
     [Fact]
@@ -369,6 +410,53 @@ public class WireCorsServicesAndMiddlewareTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source, Library);
+    }
+
+    private const string ControllersApp = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+        var app = builder.Build();
+        app.{|#0:UseCors()|};
+        app.MapControllers();
+        app.Run();
+        """;
+
+    // EnableCorsAttribute is Inherited = true: a controller gets the [EnableCors("Spa")] of its base class in a package,
+    // and UseCors() serves it with "Spa"; a package's own controllers (application parts) and the endpoints it maps are
+    // metadata we cannot see either.
+    [Theory]
+    [InlineData("[EnableCors(\"Spa\")] public abstract class CompanyControllerBase : ControllerBase { }")]
+    [InlineData("public abstract class CompanyControllerBase : ControllerBase { [EnableCors(\"Spa\")] public string Get() => \"[]\"; }")]
+    [InlineData("public abstract class CompanyControllerBase : ControllerBase { } [EnableCors(\"Spa\")] public class SharedController : ControllerBase { }")]
+    public async Task UseCorsWithoutDefaultPolicyButAPackageThatMayGiveEndpointsCorsMetadata_DoesNotReport(string library)
+    {
+        var sources = new[] { ControllersApp.Replace("{|#0:UseCors()|}", "UseCors()"), OrdersControllerOnTheLibrarysBase };
+        foreach (var test in new[] { WithPackage(sources, library, compiled: true), WithPackage(sources, library, compiled: false) })
+        {
+            await test.RunAsync();
+        }
+    }
+
+    [Fact]
+    public async Task UseCorsWithoutDefaultPolicyWithAPackageThatDoesNotUseCors_Reports()
+    {
+        var test = WithPackage(new[] { ControllersApp, OrdersControllerOnTheLibrarysBase }, "public abstract class CompanyControllerBase : ControllerBase { }", compiled: true);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.NoDefaultPolicy).WithLocation(0).WithArguments("UseCors()", " such as 'Spa'"));
+        await test.RunAsync();
+    }
+
+    private const string OrdersControllerOnTheLibrarysBase = """
+        public class OrdersController : CompanyControllerBase
+        {
+        }
+        """;
+
+    private static CorsTest<WireCorsServicesAndMiddlewareRule, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider> WithPackage(string[] sources, string library, bool compiled)
+    {
+        var code = "using Microsoft.AspNetCore.Cors;\nusing Microsoft.AspNetCore.Mvc;\n\n" + library;
+        var test = new CorsTest<WireCorsServicesAndMiddlewareRule, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>(sources);
+        return compiled ? test.WithCompiledLibrary(code) : test.WithLibrary(code);
     }
 
     [Fact]
@@ -561,4 +649,28 @@ public class WireCorsServicesAndMiddlewareTests
     [InlineData("builder.Services.AddCors(o => o.DefaultPolicyName = ); app.UseCors();")]
     public async Task HalfTypedCode_DoesNotThrow(string line)
         => await AnalyzerRunner.AssertNoAnalyzerExceptionAsync("using Microsoft.AspNetCore.Cors;\nvar builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n" + line);
+
+    // Two apps in one compilation (a second WebApplication for an admin port): the registry's facts are the union of both
+    // apps', which only ever makes a finding less likely; neither app is judged against the other's missing pieces.
+    [Fact]
+    public async Task TwoAppsEachWiredTheirOwnWay_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Spa", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors("Spa");
+            app.MapGet("/", () => "hi");
+
+            var adminBuilder = WebApplication.CreateBuilder(args);
+            adminBuilder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy.WithOrigins("https://admin.contoso.com")));
+            var admin = adminBuilder.Build();
+            admin.UseCors();
+            admin.MapGet("/admin", () => "hi").RequireCors(policy => policy.WithOrigins("https://admin.contoso.com"));
+
+            await Task.WhenAll(app.RunAsync("http://localhost:5000"), admin.RunAsync("http://localhost:5001"));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
 }

@@ -109,6 +109,29 @@ internal sealed class CorsTest<TRule, TCodeFix> : CSharpCodeFixTest<CorsAnalyzer
         return this;
     }
 
+    /// <summary>
+    /// Adds <paramref name="source"/> compiled to an assembly the project references as metadata: what a build sees of a
+    /// project reference or a package (the assembly references only what its code uses, unlike <see cref="WithLibrary"/>'s
+    /// compilation, which references all that its project does).
+    /// </summary>
+    public CorsTest<TRule, TCodeFix> WithCompiledLibrary(string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            "CompiledLibrary",
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            TestState.AdditionalReferences,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new System.IO.MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new System.InvalidOperationException("The library does not compile: " + string.Join("; ", emitted.Diagnostics));
+        }
+
+        TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        return this;
+    }
+
     /// <summary>Adds settings files as additional files of the project, in <c>/0/</c> beside the sources.</summary>
     public CorsTest<TRule, TCodeFix> WithSettingsFiles((string Name, string Content)[] files)
     {
