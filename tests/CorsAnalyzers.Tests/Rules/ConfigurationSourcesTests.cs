@@ -1,4 +1,7 @@
 using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes.Rules;
+using CorsAnalyzers.Rules;
+using CorsAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using NeverMatch = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     CorsAnalyzers.Rules.DoNotListOriginsThatNeverMatchRule,
@@ -78,6 +81,51 @@ public class ConfigurationSourcesTests
     public async Task Startup_WithTheDefaultSources_Reports()
     {
         await NeverMatch.VerifyAnalyzerAsync(StartupApp(string.Empty), AppSettings(Json), TrailingSlash());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SourceAddedByAPackagesAdder_DoesNotJudgeTheFiles(bool compiled)
+    {
+        // A vault provider's package: its adder is found in the package's own Microsoft.Extensions.Configuration
+        // namespace, as compiled metadata (what a build sees) or as another project of the solution (the IDE).
+        const string package = """
+            using System.Collections.Generic;
+
+            namespace Microsoft.Extensions.Configuration
+            {
+                public static class ContosoVaultExtensions
+                {
+                    public static IConfigurationBuilder AddContosoVault(this IConfigurationBuilder builder, string vault)
+                        => builder.AddInMemoryCollection(new Dictionary<string, string?>());
+                }
+            }
+            """;
+        var test = new CorsTest<DoNotListOriginsThatNeverMatchRule, RewriteOriginFixer>(App("builder.Configuration.AddContosoVault(\"cors\");"))
+            .WithSettingsFiles(AppSettings(Json.Replace("{|#0:", "").Replace("|}", "")));
+        await (compiled ? test.WithCompiledLibrary(package) : test.WithLibrary(package)).RunAsync();
+    }
+
+    [Fact]
+    public async Task SourceAddedByAPackagesAdder_OnItsOwnConfiguration_StillReports()
+    {
+        const string package = """
+            using System.Collections.Generic;
+
+            namespace Microsoft.Extensions.Configuration
+            {
+                public static class ContosoVaultExtensions
+                {
+                    public static IConfigurationBuilder AddContosoVault(this IConfigurationBuilder builder, string vault)
+                        => builder.AddInMemoryCollection(new Dictionary<string, string?>());
+                }
+            }
+            """;
+        var test = new CorsTest<DoNotListOriginsThatNeverMatchRule, RewriteOriginFixer>(App("var own = new ConfigurationBuilder().AddContosoVault(\"cors\").Build();"))
+            .WithSettingsFiles(AppSettings(Json)).WithCompiledLibrary(package);
+        test.ExpectedDiagnostics.Add(TrailingSlash());
+        await test.RunAsync();
     }
 
     [Fact]
