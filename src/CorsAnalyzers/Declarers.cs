@@ -35,23 +35,33 @@ internal enum Declarer
 internal sealed class Declarers
 {
     // Tokens of the .NET runtime's own keys (System.Private.CoreLib, System.Runtime, System.Collections, ...): code that
-    // never takes an app's services, pipeline or CORS options.
-    private static readonly ImmutableArray<ImmutableArray<byte>> PlatformKeys = ImmutableArray.Create(
-        ImmutableArray.Create<byte>(0xb7, 0x7a, 0x5c, 0x56, 0x19, 0x34, 0xe0, 0x89),
-        ImmutableArray.Create<byte>(0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a),
-        ImmutableArray.Create<byte>(0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51),
+    // never takes an app's services, pipeline or CORS options. Arrays, not an ImmutableArray of ImmutableArrays: that
+    // instantiation over a value type is in no precompiled image, and the JIT compiled seven of its methods in every build.
+    private static readonly byte[][] PlatformKeys =
+    {
+        new byte[] { 0xb7, 0x7a, 0x5c, 0x56, 0x19, 0x34, 0xe0, 0x89 },
+        new byte[] { 0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a },
+        new byte[] { 0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51 },
 
         // System.Private.CoreLib, when a host compiles against the runtime's own assemblies instead of reference packs.
-        ImmutableArray.Create<byte>(0x7c, 0xec, 0x85, 0xd7, 0xbe, 0xa7, 0x79, 0x8e));
+        new byte[] { 0x7c, 0xec, 0x85, 0xd7, 0xbe, 0xa7, 0x79, 0x8e },
+    };
 
     private readonly IAssemblySymbol _source;
     private readonly IAssemblySymbol _cors;
+    private readonly byte[] _corsKey;
     private readonly IdentityCache<Declarer> _kinds;
 
     public Declarers(Compilation compilation, IAssemblySymbol corsAssembly)
     {
         _source = compilation.Assembly;
         _cors = corsAssembly;
+        var corsKey = corsAssembly.Identity.PublicKeyToken;
+        _corsKey = new byte[corsKey.Length];
+        for (var i = 0; i < corsKey.Length; i++)
+        {
+            _corsKey[i] = corsKey[i];
+        }
         _kinds = new IdentityCache<Declarer>(assembly => Classify((IAssemblySymbol)assembly));
     }
 
@@ -91,7 +101,7 @@ internal sealed class Declarers
             return Declarer.Other;
         }
 
-        if (SameKey(token, _cors.Identity.PublicKeyToken))
+        if (SameKey(token, _corsKey))
         {
             return Declarer.Framework;
         }
@@ -107,7 +117,7 @@ internal sealed class Declarers
         return Declarer.Other;
     }
 
-    private static bool SameKey(ImmutableArray<byte> a, ImmutableArray<byte> b)
+    private static bool SameKey(ImmutableArray<byte> a, byte[] b)
     {
         if (a.Length != b.Length || a.IsEmpty)
         {

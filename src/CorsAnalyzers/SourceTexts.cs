@@ -47,7 +47,9 @@ internal static class SourceTexts
     {
         private const int PrefixLength = 3;
 
-        private readonly List<KeyValuePair<string, List<string>>> _groups = new();
+        // Groups by prefix, a class of ours rather than KeyValuePair: List's code over a value type (Find, say) is in no
+        // precompiled image, and the JIT compiled it in every build.
+        private readonly List<Group> _groups = new();
 
         public NameSet(IEnumerable<string> names)
         {
@@ -60,14 +62,19 @@ internal static class SourceTexts
 
                 Longest = Math.Max(Longest, name.Length);
                 var prefix = name.Length <= PrefixLength ? name : name.Substring(0, PrefixLength);
-                var group = _groups.Find(candidate => candidate.Key == prefix).Value;
-                if (group is null)
+                Group? group = null;
+                foreach (var candidate in _groups)
                 {
-                    group = new List<string>();
-                    _groups.Add(new KeyValuePair<string, List<string>>(prefix, group));
+                    group ??= candidate.Prefix == prefix ? candidate : null;
                 }
 
-                group.Add(name);
+                if (group is null)
+                {
+                    group = new Group(prefix);
+                    _groups.Add(group);
+                }
+
+                group.Names.Add(name);
             }
         }
 
@@ -77,10 +84,10 @@ internal static class SourceTexts
         {
             foreach (var group in _groups)
             {
-                var prefix = group.Key;
+                var prefix = group.Prefix;
                 for (var at = text.IndexOf(prefix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(prefix, at + 1, StringComparison.Ordinal))
                 {
-                    foreach (var name in group.Value)
+                    foreach (var name in group.Names)
                     {
                         if (at + name.Length <= text.Length && string.CompareOrdinal(text, at, name, 0, name.Length) == 0)
                         {
@@ -91,6 +98,15 @@ internal static class SourceTexts
             }
 
             return false;
+        }
+
+        private sealed class Group
+        {
+            public Group(string prefix) => Prefix = prefix;
+
+            public string Prefix { get; }
+
+            public List<string> Names { get; } = new();
         }
     }
 }
