@@ -75,11 +75,16 @@ internal sealed class CallFilter
     public static CallFilter Create(Declarers declarers, CallQuestion? policies, CallQuestion? pipeline, CallQuestion? registry, CallQuestion? headers)
         => new(declarers, new[] { policies, pipeline, registry, headers });
 
-    /// <summary>The models that may learn something from <paramref name="invocation"/>; <see cref="CallReaders.None"/> for most calls.</summary>
-    public CallReaders ReadersOf(IInvocationOperation invocation)
+    /// <summary>
+    /// The models that may learn something from <paramref name="invocation"/>; <see cref="CallReaders.None"/> for most calls.
+    /// <paramref name="definition"/> is the method's definition the answer is kept for (unreduced, not constructed), so a
+    /// model that keeps facts of its own per definition need not find it again.
+    /// </summary>
+    public CallReaders ReadersOf(IInvocationOperation invocation, out IMethodSymbol definition)
     {
         var method = invocation.TargetMethod;
-        return _readers.Get((method.ReducedFrom ?? method).OriginalDefinition);
+        definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        return _readers.Get(definition);
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
             {
                 case OperationKind.Invocation:
                     var invocation = (IInvocationOperation)operation;
-                    var readers = filter.ReadersOf(invocation);
+                    var readers = filter.ReadersOf(invocation, out var definition);
                     if (readers == CallReaders.None)
                     {
                         break;
@@ -140,7 +140,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                     // The registry also hears of a helper that adds the CORS middleware, which it does not read itself.
                     if (registry is not null && (addsCors || (readers & CallReaders.Registry) != 0))
                     {
-                        registry.Observe(invocation, addsCors);
+                        registry.Observe(invocation, definition, addsCors);
                     }
 
                     if ((readers & CallReaders.Headers) != 0 && HeaderWrites.Read(invocation, headers!) is { Header: CorsHeader.AllowOrigin } write)

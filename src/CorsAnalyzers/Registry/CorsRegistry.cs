@@ -158,8 +158,11 @@ internal sealed partial class CorsRegistry
             && (type.IsGenericType || HandOverFacts(constructor.Parameters) != RegistryCall.None);
     }
 
-    /// <summary>Records what one invocation of user code tells about the app. Asked of every invocation the filter hands over.</summary>
-    public void Observe(IInvocationOperation invocation, bool addsCorsMiddleware)
+    /// <summary>
+    /// Records what one invocation of user code tells about the app. Asked of every invocation the filter hands over, with
+    /// the definition of its method the filter found (unreduced, not constructed).
+    /// </summary>
+    public void Observe(IInvocationOperation invocation, IMethodSymbol definition, bool addsCorsMiddleware)
     {
         if (addsCorsMiddleware)
         {
@@ -167,7 +170,7 @@ internal sealed partial class CorsRegistry
         }
 
         var method = invocation.TargetMethod;
-        var call = _calls.Get((method.ReducedFrom ?? method).OriginalDefinition);
+        var call = _calls.Get(definition);
         if (call == RegistryCall.None)
         {
             return;

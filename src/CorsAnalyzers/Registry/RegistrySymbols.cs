@@ -128,9 +128,14 @@ internal sealed class RegistrySymbols
             && (_disableCors is null || !Implements(type, _disableCors));
 
     /// <summary>True for <c>ICorsPolicyProvider</c> and the types that implement it.</summary>
-    public bool IsPolicyProvider(ITypeSymbol type) => (_roles.Get(type) & ServiceRoles.PolicyProvider) != 0;
+    public bool IsPolicyProvider(ITypeSymbol type) => MayImplementCors(type) && (_roles.Get(type) & ServiceRoles.PolicyProvider) != 0;
 
-    public bool IsCorsService(ITypeSymbol type) => (_roles.Get(type) & ServiceRoles.CorsService) != 0;
+    public bool IsCorsService(ITypeSymbol type) => MayImplementCors(type) && (_roles.Get(type) & ServiceRoles.CorsService) != 0;
+
+    // Asked of the type arguments of generic calls (`Results.Ok(new { ... })`: a new anonymous type at each call) and
+    // of typeof operands: string, int, ... and anonymous types implement no ASP.NET Core interface, so they are not
+    // cached one by one.
+    private static bool MayImplementCors(ITypeSymbol type) => type.SpecialType == SpecialType.None && !type.IsAnonymousType;
 
     // The three questions from one walk of the type's interfaces, once per type: the public AllInterfaces builds a new
     // array on every call, and the same type arguments and parameter types are asked about across the compilation.
