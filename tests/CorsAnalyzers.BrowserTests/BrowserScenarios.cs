@@ -293,6 +293,14 @@ public static class BrowserScenarios
                 Trusted: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
                 Attacker: Requests("200 user:anon", Blocked, Blocked, Blocked, "200 X-Total=null"),
                 Direct: HandWritten("TRUSTED_ORIGIN"))),
+        // System.Net.Http's headers are HttpClient's: an HttpResponseMessage an endpoint returns is serialized as JSON,
+        // and no ASP.NET Core API sends its headers, so CORS008 and CORS009 do not read them.
+        new(
+            "CORS008 '*' added to an HttpResponseMessage an endpoint returns: never sent, every site is blocked",
+            "HttpResponseMessageByHand.cs",
+            null,
+            null,
+            new(Trusted: AllBlocked, Attacker: AllBlocked, Direct: Direct("200 Allow-Origin=none", "405 Allow-Origin=none"))),
         new(
             "CORS008 hand-written request Origin checked against a list: the trusted origin reads simple GETs, the attacker nothing",
             "CheckedOriginByHand.cs",

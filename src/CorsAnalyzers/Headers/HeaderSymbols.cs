@@ -6,8 +6,7 @@ namespace CorsAnalyzers.Headers;
 /// <summary>
 /// The symbols the hand-written-headers model needs: ASP.NET Core's request, response and header dictionary, the ways to
 /// write into it (<c>IDictionary&lt;,&gt;</c>, <c>HeaderDictionaryExtensions</c>, <c>CollectionExtensions.TryAdd</c>),
-/// <c>StringValues</c>, <c>HeaderNames</c> and <c>System.Net.Http</c>'s response headers. Resolved once per compilation,
-/// each from the assembly that declares it.
+/// <c>StringValues</c> and <c>HeaderNames</c>. Resolved once per compilation, each from the assembly that declares it.
 /// </summary>
 internal sealed class HeaderSymbols
 {
@@ -20,14 +19,12 @@ internal sealed class HeaderSymbols
     public const string HeaderNamesName = "Microsoft.Net.Http.Headers.HeaderNames";
     public const string DictionaryName = "System.Collections.Generic.IDictionary`2";
     public const string CollectionExtensionsName = "System.Collections.Generic.CollectionExtensions";
-    public const string HttpHeadersName = "System.Net.Http.Headers.HttpHeaders";
-    public const string HttpResponseHeadersName = "System.Net.Http.Headers.HttpResponseHeaders";
 
     /// <summary>Every metadata name this type resolves; a meta-test checks each against ASP.NET Core 8 and 10.</summary>
     public static IReadOnlyList<string> MetadataNames { get; } = new[]
     {
         HttpResponseName, HttpRequestName, HttpContextName, HeaderDictionaryName, HeaderDictionaryExtensionsName, StringValuesName, HeaderNamesName,
-        DictionaryName, CollectionExtensionsName, HttpHeadersName, HttpResponseHeadersName,
+        DictionaryName, CollectionExtensionsName,
     };
 
     private readonly Compilation _compilation;
@@ -50,8 +47,6 @@ internal sealed class HeaderSymbols
         CollectionExtensions = WellKnownTypes.FindAssembly(compilation, "System.Collections")?.GetTypeByMetadataName(CollectionExtensionsName)
             ?? compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName(CollectionExtensionsName)
             ?? compilation.GetTypeByMetadataName(CollectionExtensionsName);
-        HttpHeaders = WellKnownTypes.Get(compilation, "System.Net.Http", HttpHeadersName);
-        HttpResponseHeaders = WellKnownTypes.Get(compilation, "System.Net.Http", HttpResponseHeadersName);
         ResponseHeadersProperty = FindProperty(HttpResponse, "Headers");
         RequestHeadersProperty = FindProperty(HttpRequest, "Headers");
     }
@@ -73,10 +68,6 @@ internal sealed class HeaderSymbols
     public INamedTypeSymbol? Dictionary { get; }
 
     public INamedTypeSymbol? CollectionExtensions { get; }
-
-    public INamedTypeSymbol? HttpHeaders { get; }
-
-    public INamedTypeSymbol? HttpResponseHeaders { get; }
 
     /// <summary><c>HttpResponse.Headers</c>: the dictionary whose entries are sent with the response.</summary>
     public IPropertySymbol? ResponseHeadersProperty { get; }

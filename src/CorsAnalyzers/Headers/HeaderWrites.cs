@@ -5,28 +5,29 @@ namespace CorsAnalyzers.Headers;
 
 /// <summary>
 /// Finds writes of CORS headers into a response: the dictionary calls (<c>Add</c>, <c>TryAdd</c>, <c>Append</c>,
-/// <c>AppendCommaSeparatedValues</c>, <c>SetCommaSeparatedValues</c>, <c>HttpResponseHeaders.Add</c> and
-/// <c>TryAddWithoutValidation</c>), the indexer and the typed properties. Every method is recognised by its declaring
-/// type and its parameters, never by its name; the receiver must be the response's headers (a request's are read-only
-/// input). Anything else, including headers handed in by code we cannot see (a parameter), is not a write we know of.
+/// <c>AppendCommaSeparatedValues</c>, <c>SetCommaSeparatedValues</c>), the indexer and the typed properties. Every method
+/// is recognised by its declaring type and its parameters, never by its name; the receiver must be the response's headers
+/// (a request's are read-only input). Anything else, including headers handed in by code we cannot see (a parameter), is
+/// not a write we know of. System.Net.Http's headers (<c>HttpResponseMessage.Headers</c>) are HttpClient's: ASP.NET Core
+/// serializes an <c>HttpResponseMessage</c> an endpoint returns as JSON and sends none of its headers, so writing there
+/// gives no browser access (a browser test shows it).
 /// </summary>
 internal static class HeaderWrites
 {
-    /// <summary>The write <paramref name="invocation"/> makes, or null. Cheap for every other call: declaring-type checks first.</summary>
-    /// <summary>True when calls to <paramref name="definition"/> may write a header (the host's <see cref="CallFilter"/>).</summary>
     /// <summary>Who declares the methods <see cref="ReadsCallsTo"/> may accept: the header collections' types.</summary>
     public static Declarer CallDeclarers(HeaderSymbols symbols, Declarers declarers)
-        => declarers.Of(symbols.Dictionary, symbols.HeaderDictionaryExtensions, symbols.CollectionExtensions, symbols.HttpHeaders);
+        => declarers.Of(symbols.Dictionary, symbols.HeaderDictionaryExtensions, symbols.CollectionExtensions);
 
+    /// <summary>True when calls to <paramref name="definition"/> may write a header (the host's <see cref="CallFilter"/>).</summary>
     public static bool ReadsCallsTo(IMethodSymbol definition, HeaderSymbols symbols)
     {
         var type = definition.ContainingType;
         return symbols.IsDictionary(type)
             || SymbolEqualityComparer.Default.Equals(type, symbols.HeaderDictionaryExtensions)
-            || SymbolEqualityComparer.Default.Equals(type, symbols.CollectionExtensions)
-            || SymbolEqualityComparer.Default.Equals(type, symbols.HttpHeaders);
+            || SymbolEqualityComparer.Default.Equals(type, symbols.CollectionExtensions);
     }
 
+    /// <summary>The write <paramref name="invocation"/> makes, or null. Cheap for every other call: declaring-type checks first.</summary>
     public static HeaderWrite? Read(IInvocationOperation invocation, HeaderSymbols symbols)
     {
         var method = invocation.TargetMethod;
@@ -65,17 +66,6 @@ internal static class HeaderWrites
 
             receiver = Argument(invocation, 0);
             nameOrdinal = 1;
-        }
-        else if (SymbolEqualityComparer.Default.Equals(type, symbols.HttpHeaders))
-        {
-            // Add(name, value) and TryAddWithoutValidation(name, value), of a string or a list; TryGetValues has an out parameter.
-            if (method.Parameters.Length != 2 || method.Parameters[1].RefKind != RefKind.None
-                || !SymbolEqualityComparer.Default.Equals(invocation.Instance?.Type, symbols.HttpResponseHeaders))
-            {
-                return null;
-            }
-
-            return Write(invocation, Argument(invocation, 0), Argument(invocation, 1), symbols);
         }
         else
         {

@@ -195,7 +195,6 @@ public class MetaTests
         Assert.NotNull(symbols.RequestHeadersProperty);
         Assert.NotNull(symbols.Dictionary);
         Assert.NotNull(symbols.CollectionExtensions);
-        Assert.NotNull(symbols.HttpResponseHeaders);
     }
 
     [Fact]
