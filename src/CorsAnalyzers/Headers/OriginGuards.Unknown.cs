@@ -98,7 +98,7 @@ internal static partial class OriginGuards
                         WalkCalls(localFunction);
                         return;
                     default:
-                        if (IsHelperMethod(write))
+                        if (DeclaringMethod(write) is { } method && (IsHelperMethod(method) || AnotherMethodReadsOrigin(method, write.SemanticModel)))
                         {
                             Unknown = true;
                         }
@@ -132,16 +132,20 @@ internal static partial class OriginGuards
             }
         }
 
+        /// <summary>The method whose body holds <paramref name="write"/> (not a lambda's or local function's); null in top-level statements.</summary>
+        private static IMethodSymbol? DeclaringMethod(IOperation write)
+            => write.Syntax.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is { } declaration
+                ? write.SemanticModel?.GetDeclaredSymbol(declaration) as IMethodSymbol
+                : null;
+
         /// <summary>
         /// True for a write in a method that receives the request from its caller (<c>static void WriteCors(HttpContext
         /// context)</c>), which may check it first; not for the methods ASP.NET Core calls itself: a middleware's
         /// <c>Invoke</c>/<c>InvokeAsync</c>, an interface's or base class's method (<c>IMiddleware</c>, filters).
         /// </summary>
-        private bool IsHelperMethod(IOperation write)
+        private bool IsHelperMethod(IMethodSymbol method)
         {
-            if (write.Syntax.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } declaration
-                || write.SemanticModel?.GetDeclaredSymbol(declaration) is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method
-                || method.IsOverride || method.Name is "Invoke" or "InvokeAsync" || ImplementsInterface(method))
+            if (method.MethodKind != MethodKind.Ordinary || method.IsOverride || method.Name is "Invoke" or "InvokeAsync" || ImplementsInterface(method))
             {
                 return false;
             }
@@ -151,6 +155,35 @@ internal static partial class OriginGuards
                 if (_symbols.CarriesRequest(parameter.Type))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when another method of the type that writes reads the request's <c>Origin</c>: ASP.NET Core may call it
+        /// earlier on the same request, and it may end the request there. An action filter whose <c>OnActionExecuting</c>
+        /// sets a result for an origin it does not trust keeps its own <c>OnActionExecuted</c> from running, so the write
+        /// there is checked where we do not follow the check.
+        /// </summary>
+        private bool AnotherMethodReadsOrigin(IMethodSymbol method, SemanticModel? model)
+        {
+            foreach (var member in method.ContainingType.GetMembers())
+            {
+                if (member is not IMethodSymbol other || SymbolEqualityComparer.Default.Equals(other, method)
+                    || SourceBodies.GetBody(other, model) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    if ((operation is IPropertyReferenceOperation && HeaderValues.IsRequestOrigin(operation, _symbols, null, 0))
+                        || (operation is IInvocationOperation invocation && HeaderValues.IsOriginLookup(invocation, _symbols)))
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -205,6 +205,76 @@ public class DoNotReflectOriginWithCredentialsTests
         await Verify.VerifyAnalyzerAsync(source, Reflected(0, 1), Reflected(2, 3));
     }
 
+    // A filter's other method that looks at the origin may end the request first (OnActionExecuting setting a result
+    // keeps OnActionExecuted from running): the reflection is checked where the rule does not follow the check.
+    [Fact]
+    public async Task FilterWhoseOtherMethodReadsTheOrigin_DoesNotReport()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            public sealed class OriginFilter : IActionFilter
+            {
+                private static readonly HashSet<string> Allowed = new() { "https://app.contoso.com" };
+
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    var origin = context.HttpContext.Request.Headers.Origin.ToString();
+                    if (origin.Length > 0 && !Allowed.Contains(origin))
+                    {
+                        context.Result = new ForbidResult();
+                    }
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context)
+                {
+                    var origin = context.HttpContext.Request.Headers.Origin.ToString();
+                    if (origin.Length > 0)
+                    {
+                        context.HttpContext.Response.Headers["Access-Control-Allow-Origin"] = origin;
+                        context.HttpContext.Response.Headers["Access-Control-Allow-Credentials"] = "true";
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    // The same filter whose other method looks only at the path: nothing there may stop an untrusted origin.
+    [Fact]
+    public async Task FilterWhoseOtherMethodIgnoresTheOrigin_Reports()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.Filters;
+
+            public sealed class OriginFilter : IActionFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    if (context.HttpContext.Request.Path.StartsWithSegments("/internal"))
+                    {
+                        context.Result = new ForbidResult();
+                    }
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context)
+                {
+                    var origin = context.HttpContext.Request.Headers.Origin.ToString();
+                    if (origin.Length > 0)
+                    {
+                        {|#0:context.HttpContext.Response.Headers["Access-Control-Allow-Origin"] = origin|};
+                        {|#1:context.HttpContext.Response.Headers["Access-Control-Allow-Credentials"] = "true"|};
+                    }
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Reflected(0, 1));
+    }
+
     [Fact]
     public async Task Startup_Reports()
     {
