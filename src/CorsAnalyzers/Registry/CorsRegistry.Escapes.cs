@@ -81,10 +81,10 @@ internal sealed partial class CorsRegistry
         }
     }
 
-    // The arguments of a framework call that may register services or carry endpoint metadata.
-    private void ObserveArguments(IInvocationOperation invocation)
+    // The arguments of a framework call or creation that may register services or carry endpoint metadata.
+    private void ObserveArguments(ImmutableArray<IArgumentOperation> arguments)
     {
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
         {
             switch (argument.Value.WalkDownConversions())
             {
@@ -167,6 +167,20 @@ internal sealed partial class CorsRegistry
             var type = parameter.Type;
             if (type.TypeKind == TypeKind.Delegate || type.SpecialType is SpecialType.System_Object or SpecialType.System_Delegate or SpecialType.System_MulticastDelegate
                 || SymbolEqualityComparer.Default.Equals(type, _symbols.SystemType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The arguments a framework constructor's ObserveArguments reads: typeof(...), a Type.
+    private bool TakesTypes(ImmutableArray<IParameterSymbol> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, _symbols.SystemType))
             {
                 return true;
             }

@@ -127,10 +127,11 @@ internal sealed partial class CorsRegistry
     public const Declarer CallDeclarers = Declarer.Source | Declarer.Cors | Declarer.Framework | Declarer.Other;
 
     /// <summary>
-    /// Who declares the constructors <see cref="ReadsCreationsOf"/> may accept: <c>[EnableCors]</c>'s, and the app's and
-    /// other libraries' own (their CORS metadata, services handed to them).
+    /// Who declares the constructors <see cref="ReadsCreationsOf"/> may accept: <c>[EnableCors]</c>'s, ASP.NET Core's
+    /// (<c>ServiceDescriptor</c>'s, which registers by <c>Type</c>), and the app's and other libraries' own (their CORS
+    /// metadata, services handed to them).
     /// </summary>
-    public Declarer CreationDeclarers => _symbols.Cors.Declarers.Of(_symbols.EnableCorsAttribute) | Declarer.Source | Declarer.Other;
+    public Declarer CreationDeclarers => _symbols.Cors.Declarers.Of(_symbols.EnableCorsAttribute) | Declarer.Framework | Declarer.Source | Declarer.Other;
 
     /// <summary>
     /// True when calls to <paramref name="definition"/> may tell the registry something (the host's <see cref="CallFilter"/>):
@@ -140,8 +141,9 @@ internal sealed partial class CorsRegistry
 
     /// <summary>
     /// True when creations with <paramref name="constructor"/> (a definition) may tell the registry something (the host's
-    /// creation filter): <c>[EnableCors]</c> and other CORS metadata, or another assembly's type handed the app's services,
-    /// pipeline or CORS options. A generic type's type arguments differ per creation, so its constructors pass.
+    /// creation filter): <c>[EnableCors]</c> and other CORS metadata, an ASP.NET Core constructor that takes a <c>Type</c>
+    /// (<c>new ServiceDescriptor(typeof(ICorsPolicyProvider), ...)</c>), or another assembly's type handed the app's
+    /// services, pipeline or CORS options. A generic type's type arguments differ per creation, so its constructors pass.
     /// </summary>
     public bool ReadsCreationsOf(IMethodSymbol constructor)
     {
@@ -152,10 +154,17 @@ internal sealed partial class CorsRegistry
         }
 
         var assembly = type.ContainingAssembly;
-        return !constructor.Parameters.IsEmpty
-            && !SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly)
-            && _symbols.Classify(assembly) == AssemblyKind.Other
-            && (type.IsGenericType || HandOverFacts(constructor.Parameters) != RegistryCall.None);
+        if (constructor.Parameters.IsEmpty || SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
+        {
+            return false;
+        }
+
+        var kind = _symbols.Classify(assembly);
+
+        // `new ServiceDescriptor(typeof(ICorsPolicyProvider), typeof(TenantPolicyProvider), ServiceLifetime.Singleton)`,
+        // added to the services: a registration by its Type arguments.
+        return kind == AssemblyKind.Framework ? TakesTypes(constructor.Parameters)
+            : kind == AssemblyKind.Other && (type.IsGenericType || HandOverFacts(constructor.Parameters) != RegistryCall.None);
     }
 
     /// <summary>
@@ -193,7 +202,7 @@ internal sealed partial class CorsRegistry
 
         if ((call & RegistryCall.Arguments) != 0)
         {
-            ObserveArguments(invocation);
+            ObserveArguments(invocation.Arguments);
         }
 
         if ((call & RegistryCall.ConstructedHandOver) != 0)
@@ -361,10 +370,20 @@ internal sealed partial class CorsRegistry
             return;
         }
 
-        if (creation.Constructor is { } constructor && !constructor.Parameters.IsEmpty
-            && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly) && _symbols.Classify(type.ContainingAssembly) == AssemblyKind.Other)
+        if (creation.Constructor is not { } constructor || constructor.Parameters.IsEmpty
+            || SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly))
+        {
+            return;
+        }
+
+        var kind = _symbols.Classify(type.ContainingAssembly);
+        if (kind == AssemblyKind.Other)
         {
             SetFacts(HandOverFacts(constructor.Parameters));
+        }
+        else if (kind == AssemblyKind.Framework)
+        {
+            ObserveArguments(creation.Arguments);
         }
     }
 
