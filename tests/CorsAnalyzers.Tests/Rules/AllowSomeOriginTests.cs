@@ -297,4 +297,46 @@ public class AllowSomeOriginTests
 
         await Verify.VerifyAnalyzerAsync(source, reports ? new[] { Verify.Diagnostic().WithLocation(0).WithArguments("The default policy", "") } : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
     }
+
+    // AddCors adds its lambda as a configure action of CorsOptions, and those run in the order they were added: a later
+    // AddCors statement on the same services that certainly registers the same name replaces the first policy.
+    [Theory]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.AllowAnyMethod()));\nbuilder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\")));")]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.AllowAnyMethod()));\nbuilder.Services.AddControllers();\nbuilder.Services.AddCors(o =>\n{\n    o.AddPolicy(\"Spa\", p => p.WithOrigins(\"https://spa.contoso.com\"));\n    o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\"));\n});")]
+    [InlineData("var services = builder.Services;\nservices.AddCors(options => { options.AddPolicy(\"Api\", p => p.AllowAnyMethod()); });\nservices.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\")));")]
+    public async Task NamedPolicyReplacedByALaterAddCors_DoesNotReport(string statements)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            {{statements}}
+            var app = builder.Build();
+            app.UseCors("Api");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    // Replaced only on some paths, under another name, after a configuration that may copy it, or kept by the lambda.
+    [Theory]
+    [InlineData("builder.Services.AddCors(o => o.{|#0:AddPolicy(\"Api\", p => p.AllowAnyMethod())|});\nbuilder.Services.AddCors(o => o.AddPolicy(\"api\", p => p.WithOrigins(\"https://app.contoso.com\")));")]
+    [InlineData("builder.Services.AddCors(o => o.{|#0:AddPolicy(\"Api\", p => p.AllowAnyMethod())|});\nbuilder.Services.AddCors(o =>\n{\n    if (builder.Environment.IsDevelopment())\n        o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\"));\n});")]
+    [InlineData("builder.Services.AddCors(o => o.{|#0:AddPolicy(\"Api\", p => p.AllowAnyMethod())|});\nbuilder.Services.Configure<CorsOptions>(o => Keep(o));\nbuilder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\")));")]
+    [InlineData("builder.Services.AddCors(o =>\n{\n    o.{|#0:AddPolicy(\"Api\", p => p.AllowAnyMethod())|};\n    Keep(o);\n});\nbuilder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\")));")]
+    [InlineData("builder.Services.AddCors(o => o.{|#0:AddPolicy(\"Api\", p => p.AllowAnyMethod())|});\nif (builder.Environment.IsDevelopment())\n    return;\nbuilder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\")));")]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\")));\nbuilder.Services.AddCors(o => o.{|#0:AddPolicy(\"Api\", p => p.AllowAnyMethod())|});")]
+    public async Task NamedPolicyNotCertainlyReplacedByALaterAddCors_Reports(string statements)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            {{statements}}
+            var app = builder.Build();
+            app.UseCors("Api");
+            app.Run();
+
+            static void Keep(CorsOptions options) { }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Policy 'Api'", ""));
+    }
 }
