@@ -6,7 +6,8 @@ namespace CorsAnalyzers.Tests.Rules;
 /// <summary>
 /// Correct code no rule may report on, from a review for false positives (December 2026): a policy replaced by a later
 /// AddCors, hand-written headers on checked origins in static files and exception handlers, the CORS service applied by
-/// hand, an OnStarting write under a check. Every rule is judged.
+/// hand, an OnStarting write under a check; pipelines in MapWhen branches, Startup with UseEndpoints, extension methods with
+/// environment branches, fallback authorization and other middleware after UseCors. Every rule is judged.
 /// </summary>
 public class CorrectReviewTests
 {
@@ -121,5 +122,108 @@ public class CorrectReviewTests
                 await _next(context);
             }
         }
+        """);
+
+    [Fact]
+    public Task W06_MapWhenBranchWithItsOwnCors() => AssertSilent("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("Api", p => p.WithOrigins("https://app.contoso.com").AllowAnyHeader().AllowAnyMethod()));
+        builder.Services.AddAuthorization();
+        var app = builder.Build();
+        app.MapWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseRouting();
+            api.UseCors("Api");
+            api.UseAuthorization();
+            api.UseEndpoints(e => e.MapGet("/api/data", () => "data").RequireCors("Api"));
+        });
+        app.Run();
+        """);
+
+    [Fact]
+    public Task W07_UseEndpointsAfterCorsInStartupWithRequireCors() => AssertSilent("""
+        public static class Program
+        {
+            public static void Main(string[] args) => Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+        }
+
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) => services.AddCors(o => o.AddPolicy("Api", p => p.WithOrigins("https://app.contoso.com").AllowAnyHeader().AllowAnyMethod()));
+
+            public void Configure(IApplicationBuilder app)
+            {
+                app.UseRouting();
+                app.UseCors();
+                app.UseEndpoints(endpoints =>
+                {
+                    endpoints.MapGet("/", () => "ok").RequireCors("Api");
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task W08_AuthorizationAfterCorsAndFallbackPolicy() => AssertSilent("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com").AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
+        builder.Services.AddAuthentication().AddCookie();
+        builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
+        var app = builder.Build();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/", () => "ok");
+        app.Run();
+        """);
+
+    [Fact]
+    public Task W09_PipelineInExtensionMethodWithEnvironmentBranch() => AssertSilent("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("Spa", p => p.WithOrigins("https://app.contoso.com").AllowAnyHeader().AllowAnyMethod()));
+        builder.Services.AddControllers();
+        var app = builder.Build();
+        app.ConfigurePipeline(app.Environment);
+        app.Run();
+        """, """
+        public static class Pipeline
+        {
+            public static void ConfigurePipeline(this WebApplication app, IWebHostEnvironment env)
+            {
+                if (env.IsDevelopment())
+                {
+                    app.UseDeveloperExceptionPage();
+                }
+                else
+                {
+                    app.UseExceptionHandler("/error");
+                    app.UseHsts();
+                }
+
+                app.UseHttpsRedirection();
+                app.UseStaticFiles();
+                app.UseRouting();
+                app.UseCors("Spa");
+                app.UseAuthorization();
+                app.MapControllers();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task W10_RateLimiterAndOutputCacheAfterCors() => AssertSilent("""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("Api", p => p.WithOrigins("https://app.contoso.com").AllowAnyHeader().AllowAnyMethod()));
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOutputCache();
+        builder.Services.AddResponseCompression();
+        var app = builder.Build();
+        app.UseResponseCompression();
+        app.UseRouting();
+        app.UseCors("Api");
+        app.UseRateLimiter();
+        app.UseOutputCache();
+        app.MapGet("/", () => "ok");
+        app.Run();
         """);
 }
