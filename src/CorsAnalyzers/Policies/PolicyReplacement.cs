@@ -123,7 +123,7 @@ internal static class PolicyReplacement
 
             if (operation is IExpressionStatementOperation { Operation: IInvocationOperation call }
                 && OptionsLambda(call, symbols) is { Body: var body } later
-                && ServicesOf(call) is { } laterServices && laterServices.Equals(services))
+                && ServicesOf(call) is { } laterServices && laterServices.IsSameAs(services))
             {
                 switch (WalkAfter(body, null, later.Symbol.Parameters[0], identity, symbols))
                 {
@@ -225,7 +225,7 @@ internal static class PolicyReplacement
             _member = member;
         }
 
-        public bool Equals(ServicesKey other)
+        public bool IsSameAs(ServicesKey other)
             => SymbolEqualityComparer.Default.Equals(_root, other._root) && SymbolEqualityComparer.Default.Equals(_member, other._member);
     }
 
@@ -263,12 +263,7 @@ internal static class PolicyReplacement
         return isDefault || symbols.IsCorsOptionsMethod(call.TargetMethod, "AddPolicy");
     }
 
-    private static ISymbol? ReceiverOf(IInvocationOperation call) => call.Instance?.WalkDownConversions() switch
-    {
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        ILocalReferenceOperation local => local.Local,
-        _ => null,
-    };
+    private static ISymbol? ReceiverOf(IInvocationOperation call) => call.Instance is { } instance ? ReferencedVariable(instance) : null;
 
     // Up to the function that holds the block: a handler there could go on after a statement in between throws.
     private static bool HandlesExceptions(IOperation block)
