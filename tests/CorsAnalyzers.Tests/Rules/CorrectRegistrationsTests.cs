@@ -6,7 +6,7 @@ namespace CorsAnalyzers.Tests.Rules;
 /// <summary>
 /// Correct code the registry rules (CORS010-CORS012) may not report on: every way an app registers its own
 /// <c>ICorsPolicyProvider</c> or configures <c>CorsOptions</c> through the container, each of which makes the defined
-/// policy names unknown (C01, <c>new ServiceDescriptor(typeof(ICorsPolicyProvider), ...)</c>, was reported before).
+/// policy names unknown.
 /// </summary>
 public class CorrectRegistrationsTests
 {
@@ -24,81 +24,21 @@ public class CorrectRegistrationsTests
         }
         """;
 
-    [Fact]
-    public Task C01_ProviderByServiceDescriptorCreation() => AssertSilent("""
-        using Microsoft.AspNetCore.Cors.Infrastructure;
-
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddCors();
-        builder.Services.Add(new ServiceDescriptor(typeof(ICorsPolicyProvider), typeof(TenantPolicyProvider), ServiceLifetime.Singleton));
-        var app = builder.Build();
-        app.UseCors("tenant1");
-        app.MapGet("/", () => "ok");
-        app.Run();
-        """, Provider);
-
-    [Fact]
-    public Task C02_ProviderByServiceDescriptorFactory() => AssertSilent("""
+    // Each a registration of the app's own provider (C01, a ServiceDescriptor created with Type arguments, was reported).
+    [Theory]
+    [InlineData("builder.Services.Add(new ServiceDescriptor(typeof(ICorsPolicyProvider), typeof(TenantPolicyProvider), ServiceLifetime.Singleton));")]
+    [InlineData("builder.Services.Replace(ServiceDescriptor.Singleton(typeof(ICorsPolicyProvider), typeof(TenantPolicyProvider)));")]
+    [InlineData("ICorsPolicyProvider provider = new TenantPolicyProvider();\nbuilder.Services.AddSingleton(provider);")]
+    [InlineData("builder.Services.Replace(ServiceDescriptor.Transient<ICorsPolicyProvider, TenantPolicyProvider>());")]
+    [InlineData("builder.Services.Add(ServiceDescriptor.Singleton<ICorsPolicyProvider>(new TenantPolicyProvider()));")]
+    [InlineData("builder.Services.AddSingleton(typeof(ICorsPolicyProvider), _ => new TenantPolicyProvider());")]
+    public Task C01_ProviderRegistered(string registration) => AssertSilent("""
         using Microsoft.AspNetCore.Cors.Infrastructure;
         using Microsoft.Extensions.DependencyInjection.Extensions;
 
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddCors();
-        builder.Services.Replace(ServiceDescriptor.Singleton(typeof(ICorsPolicyProvider), typeof(TenantPolicyProvider)));
-        var app = builder.Build();
-        app.UseCors("tenant1");
-        app.MapGet("/", () => "ok");
-        app.Run();
-        """, Provider);
-
-    [Fact]
-    public Task C03_ProviderByInstance() => AssertSilent("""
-        using Microsoft.AspNetCore.Cors.Infrastructure;
-
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddCors();
-        ICorsPolicyProvider provider = new TenantPolicyProvider();
-        builder.Services.AddSingleton(provider);
-        var app = builder.Build();
-        app.UseCors("tenant1");
-        app.MapGet("/", () => "ok");
-        app.Run();
-        """, Provider);
-
-    [Fact]
-    public Task C04_ProviderByGenericDescriptor() => AssertSilent("""
-        using Microsoft.AspNetCore.Cors.Infrastructure;
-        using Microsoft.Extensions.DependencyInjection.Extensions;
-
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddCors();
-        builder.Services.Replace(ServiceDescriptor.Transient<ICorsPolicyProvider, TenantPolicyProvider>());
-        var app = builder.Build();
-        app.UseCors("tenant1");
-        app.MapGet("/", () => "ok");
-        app.Run();
-        """, Provider);
-
-    [Fact]
-    public Task C05_ProviderByDescriptorInstance() => AssertSilent("""
-        using Microsoft.AspNetCore.Cors.Infrastructure;
-
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddCors();
-        builder.Services.Add(ServiceDescriptor.Singleton<ICorsPolicyProvider>(new TenantPolicyProvider()));
-        var app = builder.Build();
-        app.UseCors("tenant1");
-        app.MapGet("/", () => "ok");
-        app.Run();
-        """, Provider);
-
-    [Fact]
-    public Task C06_ProviderByFactoryLambda() => AssertSilent("""
-        using Microsoft.AspNetCore.Cors.Infrastructure;
-
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddCors();
-        builder.Services.AddSingleton(typeof(ICorsPolicyProvider), _ => new TenantPolicyProvider());
+        """ + "\n" + registration + "\n" + """
         var app = builder.Build();
         app.UseCors("tenant1");
         app.MapGet("/", () => "ok");
