@@ -152,7 +152,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
                 case OperationKind.ObjectCreation:
                     var creation = (IObjectCreationOperation)operation;
                     var creationReaders = creations.ReadersOf(creation);
-                    if ((creationReaders & CallReaders.Policies) != 0 && PolicyDiscovery.FromCreation(creation, symbols) is { } createdPolicy)
+                    if ((creationReaders & CallReaders.Policies) != 0 && PolicyDiscovery.FromCreation(creation, symbols, operationContext.CancellationToken) is { } createdPolicy)
                     {
                         AnalyzePolicy(operationContext, createdPolicy);
                     }

@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -99,14 +100,14 @@ internal static class PolicyDiscovery
     }
 
     /// <summary>The policy built by <c>new CorsPolicyBuilder(...)</c> or <c>new CorsPolicy()</c>, or null for any other creation.</summary>
-    public static CorsPolicyModel? FromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
+    public static CorsPolicyModel? FromCreation(IObjectCreationOperation creation, CorsSymbols symbols, CancellationToken cancellationToken)
     {
         if (!symbols.IsBuilder(creation.Type) && !symbols.IsPolicy(creation.Type))
         {
             return null;
         }
 
-        return BuildFromCreation(creation, symbols);
+        return BuildFromCreation(creation, symbols, cancellationToken);
     }
 
     private static CorsPolicyModel? BuildFromInvocation(IInvocationOperation invocation, CorsSymbols symbols)
@@ -134,10 +135,10 @@ internal static class PolicyDiscovery
         return new CorsPolicyModel(symbols, identity, invocation, PolicyInterpreter.RunDelegate(symbols, body, builder), isReplaced: isReplaced);
     }
 
-    private static CorsPolicyModel BuildFromCreation(IObjectCreationOperation creation, CorsSymbols symbols)
+    private static CorsPolicyModel BuildFromCreation(IObjectCreationOperation creation, CorsSymbols symbols, CancellationToken cancellationToken)
     {
         // When the code registers the policy (`options.AddPolicy("Api", policy)`), the model is that named policy.
-        var paths = PolicyInterpreter.RunFromCreation(symbols, creation, out var registeredAs);
+        var paths = PolicyInterpreter.RunFromCreation(symbols, creation, out var registeredAs, cancellationToken);
         var isReplaced = registeredAs is { } identity && PolicyReplacement.IsReplacedLater(creation, identity, symbols);
         return new CorsPolicyModel(symbols, registeredAs ?? new PolicyIdentity(PolicyKind.Built), creation, paths, symbols.IsPolicy(creation.Type), isReplaced);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using static CorsAnalyzers.Policies.PolicyPaths;
@@ -20,19 +21,21 @@ internal sealed class PolicyInterpreter
     private readonly CorsSymbols _symbols;
     private readonly PolicyAliases _followed;
     private readonly HashSet<IMethodSymbol> _callStack = new(SymbolEqualityComparer.Default);
+    private readonly CancellationToken _cancellationToken;
     private List<PolicyState> _returned = new();
     private PolicyIdentity? _registeredAs;
 
-    private PolicyInterpreter(CorsSymbols symbols, IOperation? rootCreation)
+    private PolicyInterpreter(CorsSymbols symbols, IOperation? rootCreation, CancellationToken cancellationToken)
     {
         _symbols = symbols;
+        _cancellationToken = cancellationToken;
         _followed = new PolicyAliases(symbols, rootCreation);
     }
 
     /// <summary>The policy built by a configure delegate's body, with <paramref name="builder"/> as its parameter.</summary>
     public static ImmutableArray<PolicyState> RunDelegate(CorsSymbols symbols, IOperation body, IParameterSymbol builder)
     {
-        var interpreter = new PolicyInterpreter(symbols, rootCreation: null);
+        var interpreter = new PolicyInterpreter(symbols, rootCreation: null, CancellationToken.None);
         interpreter._followed.Add(builder.OriginalDefinition);
         return interpreter.RunBody(body, ImmutableArray.Create(PolicyState.Empty));
     }
@@ -42,9 +45,9 @@ internal sealed class PolicyInterpreter
     /// then the rest of the block that holds it, so both a fluent chain and an object kept in a local are followed.
     /// <paramref name="registeredAs"/> is the policy the object is registered as (<c>options.AddPolicy("Api", policy)</c>), if seen.
     /// </summary>
-    public static ImmutableArray<PolicyState> RunFromCreation(CorsSymbols symbols, IObjectCreationOperation creation, out PolicyIdentity? registeredAs)
+    public static ImmutableArray<PolicyState> RunFromCreation(CorsSymbols symbols, IObjectCreationOperation creation, out PolicyIdentity? registeredAs, CancellationToken cancellationToken)
     {
-        var interpreter = new PolicyInterpreter(symbols, creation);
+        var interpreter = new PolicyInterpreter(symbols, creation, cancellationToken);
         var states = interpreter.RunFromCreation(creation);
         registeredAs = interpreter._registeredAs;
         return states;
@@ -107,6 +110,18 @@ internal sealed class PolicyInterpreter
         }
 
         return Finish(states);
+    }
+
+    /// <summary>The method, local function or property whose body holds <paramref name="return"/>; null in a lambda.</summary>
+    private ISymbol? ReturningMember(IReturnOperation @return)
+    {
+        var enclosing = @return.SemanticModel?.GetEnclosingSymbol(@return.Syntax.SpanStart, _cancellationToken);
+        return enclosing switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } => property,
+            IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method => method,
+            _ => null,
+        };
     }
 
     private ImmutableArray<PolicyState> RunBody(IOperation body, ImmutableArray<PolicyState> states)
@@ -188,6 +203,15 @@ internal sealed class PolicyInterpreter
                     // code we model unbuilt, and its callers go on configuring it before they build it. A built policy
                     // returned (`static CorsPolicy Api() { ...; return builder.Build(); }`) is judged as it is: callers
                     // register it as it is.
+                    states = Map(states, state => state.WithUnknownConfiguration());
+                }
+                else if (_callStack.Count == 0 && @return.ReturnedValue is { } policy && _symbols.IsPolicy(policy.WalkDownConversions().Type)
+                    && _followed.RefersToFollowed(policy) && ReturningMember(@return) is { } member
+                    && _symbols.PolicyChanges.MayCallersChange(member, _cancellationToken))
+                {
+                    // `static CorsPolicy Base() => new CorsPolicyBuilder().AllowAnyOrigin().Build();` and a caller that goes on
+                    // (`var policy = Policies.Base(); policy.Origins.Clear(); policy.Origins.Add(...)`): the object registered
+                    // is not the one built here.
                     states = Map(states, state => state.WithUnknownConfiguration());
                 }
 

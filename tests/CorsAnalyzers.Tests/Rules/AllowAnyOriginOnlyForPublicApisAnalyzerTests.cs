@@ -355,6 +355,73 @@ public class AllowAnyOriginOnlyForPublicApisAnalyzerTests
             Verify.Diagnostic().WithLocation(0).WithArguments("Policy 'Public'", ""));
     }
 
+    private const string PolicyFactory = """
+        using Microsoft.AspNetCore.Cors.Infrastructure;
+
+        public static class Policies
+        {
+            public static CorsPolicy Base() => new CorsPolicyBuilder().{|#0:AllowAnyOrigin()|}.AllowAnyMethod().AllowAnyHeader().Build();
+        }
+        """;
+
+    // A factory's policy is the registered one only when its callers register it as it is; a caller that clears the
+    // origins it allows, or hands the object to code that may, registers another policy (CORS007 reported the factory).
+    [Theory]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", Policies.Base()));", true)]
+    [InlineData("builder.Services.AddCors(o => o.AddDefaultPolicy(Policies.Base()));", true)]
+    [InlineData("var policy = Policies.Base();\nbuilder.Services.AddCors(o => o.AddPolicy(\"Api\", policy));", true)]
+    [InlineData("var unused = nameof(Policies.Base);\nbuilder.Services.AddCors(o => o.AddPolicy(\"Api\", (Policies.Base())));", true)]
+    [InlineData("var policy = Policies.Base();\npolicy.Origins.Clear();\npolicy.Origins.Add(\"https://app.contoso.com\");\nbuilder.Services.AddCors(o => o.AddPolicy(\"Api\", policy));", false)]
+    [InlineData("builder.Services.AddCors(o =>\n{\n    var policy = Policies.Base();\n    policy.Origins.Clear();\n    o.AddPolicy(\"Api\", policy);\n});", false)]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", Policies.Base()));\nPolicies.Base().Origins.Clear();", false)]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", Restrict(Policies.Base())));", false)]
+    [InlineData("System.Func<CorsPolicy> make = Policies.Base;\nbuilder.Services.AddCors(o => o.AddPolicy(\"Api\", Restrict(make())));", false)]
+    public async Task PolicyAFactoryReturns_ReportsUnlessACallerMayChangeIt(string statements, bool reports)
+    {
+        var program = """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+
+            """ + statements + "\n" + """
+            var app = builder.Build();
+            app.UseCors("Api");
+            app.Run();
+
+            static CorsPolicy Restrict(CorsPolicy policy)
+            {
+                policy.Origins.Clear();
+                policy.Origins.Add("https://app.contoso.com");
+                return policy;
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            new[] { program, reports ? PolicyFactory : PolicyFactory.Replace("{|#0:AllowAnyOrigin()|}", "AllowAnyOrigin()") },
+            reports ? new[] { Verify.Diagnostic().WithLocation(0).WithArguments("The policy built here", "") } : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
+    }
+
+    [Theory]
+    [InlineData("options.AddPolicy(\"Api\", Policies.Base())", true)]
+    [InlineData("{ var policy = Policies.Base(); policy.Origins.Clear(); policy.Origins.Add(\"https://app.contoso.com\"); options.AddPolicy(\"Api\", policy); }", false)]
+    public async Task PolicyAFactoryReturns_InStartup_ReportsUnlessACallerMayChangeIt(string configure, bool reports)
+    {
+        var startup = """
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                    => services.AddCors(options =>
+            """ + " " + configure + ");\n" + """
+
+                public void Configure(IApplicationBuilder app) => app.UseCors("Api");
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            new[] { startup, reports ? PolicyFactory : PolicyFactory.Replace("{|#0:AllowAnyOrigin()|}", "AllowAnyOrigin()") },
+            reports ? new[] { Verify.Diagnostic().WithLocation(0).WithArguments("The policy built here", "") } : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
+    }
+
     [Fact]
     public async Task BuilderHandedToAnotherAssembly_DoesNotReport()
     {
