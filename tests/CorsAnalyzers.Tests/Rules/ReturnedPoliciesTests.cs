@@ -9,7 +9,8 @@ namespace CorsAnalyzers.Tests.Rules;
 /// <summary>
 /// Builders that leave the code where they are created unbuilt: a factory method or lambda that returns the builder hands
 /// it to callers that go on configuring it, so what is missing where it is created is not missing at run time. What is
-/// already there still is. (A built policy returned is judged as it is: ConfigureMethodsAndHeadersAnalyzerTests.)
+/// already there still is. (A built policy returned is judged as it is, ConfigureMethodsAndHeadersAnalyzerTests, unless a
+/// caller may change it: AllowAnyOriginOnlyForPublicApisAnalyzerTests.PolicyAFactoryReturns_*.)
 /// </summary>
 public class ReturnedPoliciesTests
 {
