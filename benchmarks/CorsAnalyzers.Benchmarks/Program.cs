@@ -11,6 +11,7 @@ using CorsAnalyzers.Benchmarks;
 // dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- loop [files] [runs] [--app rich|classic]
 // dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- editor [files] [--lines N]
 // dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- generate <folder> <files> [--sonar] [--app rich|classic]
+// dotnet run -c Release --project benchmarks/CorsAnalyzers.Benchmarks -- sonar-alone <folder>   (after a restore: S5122 as Sonar's only rule)
 // The app is the rich one (WebAppGenerator.Rich.cs) unless --app classic; `editor` always uses the rich app.
 string[] valueOptions = { "--app", "--cors-interval", "--lines" };
 var numbers = Positional(args.Skip(1).ToArray(), valueOptions);
@@ -49,6 +50,8 @@ switch (args.FirstOrDefault())
     case "generate" when numbers.Length >= 2:
         WebAppProject.Write(numbers[0], int.Parse(numbers[1]), sonar: args.Contains("--sonar"), shape);
         break;
+    case "sonar-alone" when numbers.Length >= 1:
+        return WebAppProject.SilenceOtherSonarRules(numbers[0]);
     case "generate":
         Console.Error.WriteLine("usage: generate <folder> <files> [--sonar] [--app rich|classic]");
         return 2;

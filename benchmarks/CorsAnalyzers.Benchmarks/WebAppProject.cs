@@ -1,8 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CorsAnalyzers.Benchmarks;
 
@@ -93,6 +98,39 @@ public static class WebAppProject
         }
 
         Console.WriteLine($"Wrote the {shape.ToString().ToLowerInvariant()} app, {fileCount:N0} files, to {folder}{(sonar ? $" (with SonarAnalyzer.CSharp {SonarVersion}, S5122 on)" : "")}.");
+    }
+
+    /// <summary>
+    /// Turns off every SonarAnalyzer.CSharp rule but S5122 in the app's <c>.globalconfig</c> (after a restore): the builds
+    /// where S5122 is Sonar's only rule, so that no other Sonar rule does the compiler's shared work (binding the members
+    /// whose calls it asks about) before it. The rule IDs are the <c>S1234</c> strings of the restored analyzer assembly.
+    /// </summary>
+    public static int SilenceOtherSonarRules(string folder)
+    {
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var assembly = Path.Combine(packages, "sonaranalyzer.csharp", SonarVersion, "analyzers", "SonarAnalyzer.CSharp.dll");
+        if (!File.Exists(assembly))
+        {
+            Console.Error.WriteLine($"{assembly} is not restored.");
+            return 1;
+        }
+
+        using var pe = new PEReader(File.OpenRead(assembly));
+        var reader = pe.GetMetadataReader();
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = reader.GetNextHandle(handle))
+        {
+            var text = reader.GetUserString(handle);
+            if (Regex.IsMatch(text, "^S[0-9]{3,4}$") && text != "S5122")
+            {
+                ids.Add(text);
+            }
+        }
+
+        File.AppendAllLines(Path.Combine(folder, ".globalconfig"), ids.Select(id => $"dotnet_diagnostic.{id}.severity = none"));
+        Console.WriteLine($"Turned off {ids.Count} SonarAnalyzer.CSharp rules; S5122 is its only rule on.");
+        return 0;
     }
 
     private static string SonarItems() => $$"""
