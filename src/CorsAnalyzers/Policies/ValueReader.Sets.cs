@@ -126,7 +126,8 @@ internal static partial class ValueReader
                 {
                     if (view.Get(read.Key) is { Value: not null } setting)
                     {
-                        values.Add(PolicyValue.FromSetting(setting, operation, _call));
+                        // An empty value is a placeholder that another source (environment, secrets) fills in.
+                        values.Add(IsPlaceholder(setting.Value) ? new PolicyValue(null, operation, _call) : PolicyValue.FromSetting(setting, operation, _call));
                     }
                     else if (read.DefaultValue is { } defaultValue)
                     {
@@ -275,7 +276,7 @@ internal static partial class ValueReader
                 var list = ImmutableArray.CreateBuilder<PolicyValue>(children.Count);
                 foreach (var child in children)
                 {
-                    list.Add(view.Get(child) is { Value: not null, Leaf.IsString: true } setting
+                    list.Add(view.Get(child) is { Value: not null, Leaf.IsString: true } setting && !IsPlaceholder(setting.Value)
                         ? PolicyValue.FromSetting(setting, read, _call)
                         : new PolicyValue(null, read, _call));
                 }
@@ -285,6 +286,12 @@ internal static partial class ValueReader
 
             return lists;
         }
+
+        /// <summary>
+        /// An empty settings value (<c>"Origins": ""</c>): the file holds the key so that another source sets
+        /// it in deployment, and the value is not judged (neither as no origin nor as a malformed one).
+        /// </summary>
+        private static bool IsPlaceholder(string? value) => value is { Length: 0 };
 
         /// <summary>
         /// <c>text.Split(',')</c>, with or without <c>StringSplitOptions</c>, of each string <c>text</c> may be; the parts

@@ -9,6 +9,9 @@ using NeverMatch = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 using AnyOrigin = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     CorsAnalyzers.Rules.AllowAnyOriginOnlyForPublicApisRule,
     CorsAnalyzers.CodeFixes.Rules.UseExplicitOriginsFixer>;
+using SomeOrigin = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.AllowSomeOriginRule,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 using NullOrigin = CorsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     CorsAnalyzers.Rules.DoNotAllowNullOriginRule,
     CorsAnalyzers.CodeFixes.Rules.RewriteOriginFixer>;
@@ -481,4 +484,57 @@ public class OriginsFromConfigurationTests
             NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("The inline policy", "https://app.contoso.com/", " in appsettings.json", TrailingSlashReason));
     }
+
+    // An empty value is a placeholder another source fills in (`Cors__Origins` in the environment, user secrets): neither
+    // "no origin" (CORS012 reported `"Origins": ""` split with RemoveEmptyEntries) nor a malformed origin (CORS005 reported '').
+    [Fact]
+    public Task EmptyStringSplit_IsAPlaceholder_NoOriginNotReported() => SomeOrigin.VerifyAnalyzerAsync(
+        ServedPolicy("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.RemoveEmptyEntries)"""),
+        AppSettings("""{ "Cors": { "Origins": "" } }"""));
+
+    [Fact]
+    public Task EmptyArrayAndEmptyElement_AreNoOriginOnlyWhenKnown_NotReported() => SomeOrigin.VerifyAnalyzerAsync(
+        ServedPolicy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? new string[0]"""),
+        new[] { ("appsettings.json", """{ "Cors": { "Origins": [] } }"""), ("appsettings.Production.json", """{ "Cors": { "Origins": [ "" ] } }""") });
+
+    [Fact]
+    public Task EmptyString_IsAPlaceholder_NotAMalformedOrigin() => NeverMatch.VerifyAnalyzerAsync(
+        Policy("""builder.Configuration["Cors:Origin"]!"""),
+        AppSettings("""{ "Cors": { "Origin": "" } }"""));
+
+    // A blank value is no placeholder: it is what the file says, and it never matches.
+    [Fact]
+    public Task BlankElement_Reports() => NeverMatch.VerifyAnalyzerAsync(
+        Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!"""),
+        AppSettings("""{ "Cors": { "Origins": [ {|#0:" "|} ] } }"""),
+        NeverMatch.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("Policy 'Api'", " ", " in appsettings.json", "browsers send no whitespace in an origin; write the origin as scheme://host[:port]"));
+
+    // Correct lists as real apps keep them: comments, trailing commas and an AllowedHosts "*" the policy does not read; an
+    // environment file that overrides the list; separators other than ',' with trimmed entries; trimming in code.
+    [Theory]
+    [InlineData("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!""", "{\n  // hosts\n  \"AllowedHosts\": \"*\",\n  \"Cors\": { \"Origins\": [ \"https://app.contoso.com\", ], },\n}")]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)""", """{ "Cors": { "Origins": "https://app.contoso.com; https://www.contoso.com" } }""")]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.Split(',').Select(o => o.Trim()).ToArray()""", """{ "Cors": { "Origins": "https://app.contoso.com, https://www.contoso.com" } }""")]
+    [InlineData("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!.Select(o => o.TrimEnd('/')).ToArray()""", """{ "Cors": { "Origins": [ "https://app.contoso.com/" ] } }""")]
+    public async Task CorrectListsFromSettings_NotReported(string origins, string json)
+    {
+        await NeverMatch.VerifyAnalyzerAsync(Policy(origins), AppSettings(json));
+        await AnyOrigin.VerifyAnalyzerAsync(Policy(origins), AppSettings(json));
+        await SomeOrigin.VerifyAnalyzerAsync(ServedPolicy(origins), AppSettings(json));
+    }
+
+    [Fact]
+    public Task StarOnlyInNoFile_ListOverriddenByProduction_Credentials_NotReported() => Credentials.VerifyAnalyzerAsync(
+        Policy("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>()!""", ".AllowAnyMethod().AllowAnyHeader().AllowCredentials()"),
+        new[] { ("appsettings.json", """{ "Cors": { "Origins": [ "https://app.contoso.com" ] } }"""), ("appsettings.Production.json", """{ "Cors": { "Origins": [ "https://www.contoso.com" ] } }""") });
+
+    private static string ServedPolicy(string origins) => $$"""
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(options =>
+            options.AddPolicy("Api", policy => policy.WithOrigins({{origins}}).AllowAnyMethod().AllowAnyHeader()));
+        var app = builder.Build();
+        app.UseCors("Api");
+        app.Run();
+        """;
 }
