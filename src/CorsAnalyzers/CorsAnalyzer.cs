@@ -42,9 +42,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
     // Every set of operation kinds a compilation may register, built once: adding a kind at run time instantiated
     // ImmutableArray<OperationKind>.Add, code the precompiled image does not hold (the JIT compiled it in every build).
     private static readonly ImmutableArray<OperationKind> Invocations = ImmutableArray.Create(OperationKind.Invocation);
-    private static readonly ImmutableArray<OperationKind> InvocationsAndCreations = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
     private static readonly ImmutableArray<OperationKind> InvocationsAndAssignments = ImmutableArray.Create(OperationKind.Invocation, OperationKind.SimpleAssignment);
-    private static readonly ImmutableArray<OperationKind> InvocationsCreationsAndAssignments = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
     private static readonly ImmutableArray<OperationKind> InvocationsCreationsAndInvalid = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.Invalid);
     private static readonly ImmutableArray<OperationKind> InvocationsCreationsAssignmentsAndInvalid = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Invalid);
 
@@ -171,6 +169,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
 
                     break;
                 case OperationKind.Invalid:
+                    registry?.ObserveUnresolvedCode();
                     if (policies && PolicyDiscovery.FromUnresolvedInvocation((IInvalidOperation)operation, symbols) is { } unresolvedPolicy)
                     {
                         AnalyzePolicy(operationContext, unresolvedPolicy);
@@ -187,15 +186,13 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         // instead would visit every operation of the compilation.
         //
         // Invalid operations exist only in code that does not compile: an AddPolicy whose lambda holds an unresolved name
-        // (half-typed code) is one, and its policy is still modelled (policies imply the first flag). Compiling code
-        // dispatches nothing more.
-        var kinds = (policies || registry is not null, headers is not null, policies) switch
+        // (half-typed code) is one, and its policy is still modelled; and the registry then knows that some of the app's
+        // code does not bind, so no fact about the whole app holds. Compiling code dispatches nothing more.
+        var kinds = (policies || registry is not null, headers is not null) switch
         {
-            (true, true, true) => InvocationsCreationsAssignmentsAndInvalid,
-            (true, true, false) => InvocationsCreationsAndAssignments,
-            (true, false, true) => InvocationsCreationsAndInvalid,
-            (true, false, false) => InvocationsAndCreations,
-            (false, true, false) => InvocationsAndAssignments,
+            (true, true) => InvocationsCreationsAssignmentsAndInvalid,
+            (true, false) => InvocationsCreationsAndInvalid,
+            (false, true) => InvocationsAndAssignments,
             _ => Invocations,
         };
 

@@ -35,6 +35,7 @@ internal sealed partial class CorsRegistry
     private int _middlewareMayNameItsPolicy;
     private int _buildsPipeline;
     private int _configuresRouteOptions;
+    private int _unresolvedCode;
 
     // What calls to each method tell (ClassifyCall), per definition.
     private readonly IdentityCache<RegistryCall> _calls;
@@ -52,11 +53,13 @@ internal sealed partial class CorsRegistry
     /// (<c>Configure&lt;CorsOptions&gt;</c>, an <c>ICorsPolicyProvider</c>, <c>CorsOptions</c> handed to another assembly,
     /// <c>DefaultPolicyName</c> changed, a configure delegate that is not a lambda or method in source, and the app's
     /// services or host builder handed to another assembly, whose <c>AddCompanyCors(this IServiceCollection)</c> may
-    /// call <c>AddCors</c> or <c>Configure&lt;CorsOptions&gt;</c> with policies of its own).
+    /// call <c>AddCors</c> or <c>Configure&lt;CorsOptions&gt;</c> with policies of its own), and no code of the
+    /// compilation fails to bind (<see cref="ObserveUnresolvedCode"/>).
     /// </summary>
     public bool PolicyNamesKnown => Volatile.Read(ref _callsAddCors) == 1
         && Volatile.Read(ref _policyNamesOpen) == 0
-        && Volatile.Read(ref _servicesEscape) == 0;
+        && Volatile.Read(ref _servicesEscape) == 0
+        && Volatile.Read(ref _unresolvedCode) == 0;
 
     public IEnumerable<PolicyDefinition> Definitions => _definitions;
 
@@ -96,21 +99,24 @@ internal sealed partial class CorsRegistry
 
     /// <summary>
     /// True when the app's service registrations are all in source: it is an application (not a library whose host
-    /// registers them), and it never hands its services or host builder to code of another assembly that could.
+    /// registers them), it never hands its services or host builder to code of another assembly that could, and no code
+    /// of the compilation fails to bind.
     /// </summary>
-    public bool AllServiceRegistrationsVisible => IsApplication && Volatile.Read(ref _servicesEscape) == 0;
+    public bool AllServiceRegistrationsVisible => IsApplication && Volatile.Read(ref _servicesEscape) == 0 && Volatile.Read(ref _unresolvedCode) == 0;
 
     /// <summary>
     /// True when the app's whole pipeline is in source: it is an application that builds a pipeline with ASP.NET Core's
     /// own methods, never hands its builder to code of another assembly, nor its services (which may register an
     /// <c>IStartupFilter</c> that adds middleware before the app's own), and does not configure <c>RouteOptions</c>
-    /// (whose <c>SuppressCheckForUnhandledSecurityMetadata</c> turns off the check for CORS metadata).
+    /// (whose <c>SuppressCheckForUnhandledSecurityMetadata</c> turns off the check for CORS metadata), and no code of the
+    /// compilation fails to bind.
     /// </summary>
     public bool WholePipelineVisible => IsApplication
         && Volatile.Read(ref _buildsPipeline) == 1
         && Volatile.Read(ref _pipelineEscape) == 0
         && Volatile.Read(ref _servicesEscape) == 0
-        && Volatile.Read(ref _configuresRouteOptions) == 0;
+        && Volatile.Read(ref _configuresRouteOptions) == 0
+        && Volatile.Read(ref _unresolvedCode) == 0;
 
     private bool IsApplication => _compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule);
 
@@ -386,6 +392,14 @@ internal sealed partial class CorsRegistry
             ObserveArguments(creation.Arguments);
         }
     }
+
+    /// <summary>
+    /// Records that some code of the compilation does not bind (an unresolved name, a call no overload fits: half-typed
+    /// code). What it does is unknown, and it may be the <c>AddCors</c>, <c>AddPolicy</c> or <c>UseCors</c> the facts
+    /// miss (an <c>AddCors</c> whose policy lambda names a type without its <c>using</c> is not a call to AddCors), or a
+    /// call that hands the services or the pipeline on: no fact that something is missing from the whole app holds.
+    /// </summary>
+    public void ObserveUnresolvedCode() => Set(ref _unresolvedCode);
 
     private static void Set(ref int fact) => Volatile.Write(ref fact, 1);
 }

@@ -415,6 +415,24 @@ public class UseDefinedPolicyNameAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source, AspNetCoreVersion.None);
     }
 
+    // Half-typed code: a policy defined in a call that does not bind is not seen as defined, and a name that does not
+    // resolve may be the one used; with any code of the compilation unbound, no name is judged.
+    [Theory]
+    [InlineData("o.AddPolicy(\"Web\", p => p.WithOrigins(\"https://app.contoso.com\")); o.AddPolicy(\"Api\", p => p.WithOrigins({|CS0103:Origins|}.All));")]
+    [InlineData("o.AddPolicy(\"Web\", p => p.WithOrigins(\"https://app.contoso.com\")); o.AddPolicy({|CS0103:Policies|}.Api, p => p.WithOrigins(\"https://api.contoso.com\"));")]
+    [InlineData("o.AddPolicy(\"Web\", p => p.WithOrigins(\"https://app.contoso.com\")); o.{|CS1501:AddPolicy|}(\"Api\", p => p.WithOrigins(\"https://api.contoso.com\"), 1);")]
+    [InlineData("o.AddPolicy(\"Web\", p => p.WithOrigins(\"https://app.contoso.com\")); var version = {|CS0103:Versions|}.Current;")]
+    [InlineData("o.AddPolicy(\"Web\", p => p.WithOrigins(\"https://app.contoso.com\")); }); var version = {|CS0103:Versions|}.Current; builder.Services.AddCors(o => {")]
+    public async Task HalfTypedCode_IsNotJudged(string configure)
+        => await Verify.VerifyAnalyzerAsync("var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddCors(o => { " + configure + " });\nvar app = builder.Build();\napp.UseCors(\"Api\");\napp.Run();\n");
+
+    // The control for the cases above: the same app without the policy that does not bind is judged.
+    [Fact]
+    public async Task HalfTypedPolicyRemoved_Reports()
+        => await Verify.VerifyAnalyzerAsync(
+            "var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddCors(o => { o.AddPolicy(\"Web\", p => p.WithOrigins(\"https://app.contoso.com\")); });\nvar app = builder.Build();\napp.UseCors({|#0:\"Api\"|});\napp.Run();\n",
+            Verify.Diagnostic().WithLocation(0).WithArguments("UseCors", "Api", "'Web'"));
+
     [Theory]
     [InlineData("app.UseCors(\"")]
     [InlineData("app.UseCors(\"Api\"")]

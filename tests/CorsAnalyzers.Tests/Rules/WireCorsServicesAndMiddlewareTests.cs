@@ -650,6 +650,28 @@ public class WireCorsServicesAndMiddlewareTests
     public async Task HalfTypedCode_DoesNotThrow(string line)
         => await AnalyzerRunner.AssertNoAnalyzerExceptionAsync("using Microsoft.AspNetCore.Cors;\nvar builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n" + line);
 
+    // Half-typed code: a name that does not resolve makes the call around it (or the call it is) unbound, and what that
+    // call does is unknown: the AddCors, AddDefaultPolicy or UseCors the facts would miss, or a call that hands the services
+    // or the pipeline on. Seen in a real app: an AddCors whose policy lambda named a type without its `using` reached the
+    // registry as no AddCors at all, and CORS011 said that nothing registers the CORS services.
+    [Theory]
+    [InlineData("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins({|CS0103:Origins|}.All).AllowAnyHeader().AllowAnyMethod()));\nvar app = builder.Build();\napp.UseCors();")]
+    [InlineData("builder.Services.AddCors(o => { o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\").AllowAnyHeader().AllowAnyMethod()); {|CS0103:Log|}(); });\nvar app = builder.Build();\napp.UseCors(\"Api\");")]
+    [InlineData("{|CS0103:Registrar|}.Register(builder.Services);\nvar app = builder.Build();\napp.UseCors(\"Api\");")]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\").AllowAnyHeader().AllowAnyMethod()));\nvar app = builder.Build();\napp.UseCors({|CS0103:Policies|}.Api);\napp.MapGet(\"/orders\", () => 1).RequireCors(\"Api\");")]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\").AllowAnyHeader().AllowAnyMethod()));\nvar app = builder.Build();\napp.{|CS1501:UseCors|}(\"Api\", 1, 2);\napp.MapGet(\"/orders\", () => 1).RequireCors(\"Api\");")]
+    [InlineData("builder.Services.AddCors(o => o.AddPolicy(\"Api\", p => p.WithOrigins(\"https://app.contoso.com\").AllowAnyHeader().AllowAnyMethod()));\nvar app = builder.Build();\n{|CS0103:Pipeline|}.Configure(app);\napp.MapGet(\"/orders\", () => 1).RequireCors(\"Api\");")]
+    [InlineData("var app = builder.Build();\nvar version = {|CS0103:Versions|}.Current;\napp.UseCors(\"Api\");")]
+    public async Task HalfTypedCode_IsNotJudged(string lines)
+        => await Verify.VerifyAnalyzerAsync("var builder = WebApplication.CreateBuilder(args);\n" + lines + "\napp.MapGet(\"/\", () => \"ok\");\napp.Run();\n");
+
+    // The control for the last case above: the same app without the line that does not bind is judged.
+    [Fact]
+    public async Task HalfTypedLineRemoved_Reports()
+        => await Verify.VerifyAnalyzerAsync(
+            "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\napp.{|#0:UseCors(\"Api\")|};\napp.MapGet(\"/\", () => \"ok\");\napp.Run();\n",
+            Verify.Diagnostic(Descriptors.NoCorsServices).WithLocation(0).WithArguments("UseCors"));
+
     // Two apps in one compilation (a second WebApplication for an admin port): the registry's facts are the union of both
     // apps', which only ever makes a finding less likely; neither app is judged against the other's missing pieces.
     [Fact]
