@@ -60,6 +60,10 @@ internal sealed class BodyOperations
                     _jumps = true;
                     break;
 
+                case IInvalidOperation:
+                    HasInvalidCode = true;
+                    break;
+
                 case IAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } }:
                     // `settings.Origins = ...`, `settings.Origins ??= ...`: the object's values are not only what bound it.
                     _membersAssigned.Add(owner.Local);
@@ -81,6 +85,9 @@ internal sealed class BodyOperations
 
     /// <summary>The root of the body: the operation with no parent above <see cref="Of"/>'s argument.</summary>
     public IOperation Root { get; }
+
+    /// <summary>True when some code of the body does not bind (an unresolved name, a call no overload fits: half-typed code).</summary>
+    public bool HasInvalidCode { get; }
 
     /// <summary>Every invocation of the body, lambdas and local functions included, in no particular order.</summary>
     public IReadOnlyList<IInvocationOperation> Invocations => _invocations;

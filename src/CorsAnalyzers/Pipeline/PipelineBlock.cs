@@ -39,6 +39,34 @@ internal sealed class PipelineBlock
 
     public PipelineSymbols Symbols => _model.Symbols;
 
+    /// <summary>
+    /// True when <paramref name="pipeline"/>'s builder may get middleware the pipeline does not list: the body hands it
+    /// to a method of another assembly (<c>app.UseCompanySecurity()</c>) or to a helper that does, or some code of the
+    /// body does not bind (half-typed code: <c>app.UseSecurity()</c> whose <c>using</c> is missing). What is missing from
+    /// the pipeline is then unknown; what is in it, and its order, is not. Ask it only before a report.
+    /// </summary>
+    public bool MayAddUnseenMiddleware(MiddlewarePipeline pipeline, CancellationToken cancellationToken)
+    {
+        foreach (var root in _operations)
+        {
+            var body = BodyOperations.Of(root);
+            if (body.HasInvalidCode)
+            {
+                return true;
+            }
+
+            foreach (var invocation in body.Invocations)
+            {
+                if (_model.HandsBuilderToUnseenCode(invocation, pipeline.Receiver, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <inheritdoc cref="PipelineCollector.GetRegistrations"/>
     public (RegisteredServices Services, IInvocationOperation? ExplicitCall) GetRegistrations(CancellationToken cancellationToken)
         => _collector.GetRegistrations(cancellationToken);

@@ -210,6 +210,74 @@ internal sealed class PipelineModel
         return (registrations.Services, registrations.Explicit);
     }
 
+    /// <summary>
+    /// True when the helper declared in source hands its builder parameter number <paramref name="ordinal"/> to code we
+    /// cannot see (a method of another assembly, or code that does not bind), itself or through the helpers it calls:
+    /// middleware may be added there that the pipeline does not list. Walks the bodies every time: ask it only before a report.
+    /// </summary>
+    public bool HelperReachesUnseenCode(IMethodSymbol method, int ordinal, SemanticModel? model, CancellationToken cancellationToken)
+        => HelperReachesUnseenCode(PipelineSymbols.Unreduced(method), ordinal, model, 0, cancellationToken);
+
+    /// <summary>
+    /// True when <paramref name="invocation"/> hands <paramref name="builder"/> (a builder local or parameter) to code we
+    /// cannot see: a method of another assembly (<c>app.UseCompanySecurity()</c>), or a helper in source that does.
+    /// </summary>
+    public bool HandsBuilderToUnseenCode(IInvocationOperation invocation, ISymbol builder, CancellationToken cancellationToken)
+        => HandsBuilderToUnseenCode(invocation, builder, 0, cancellationToken);
+
+    private bool HandsBuilderToUnseenCode(IInvocationOperation invocation, ISymbol builder, int depth, CancellationToken cancellationToken)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !Symbols.IsApplicationBuilder(parameter.Type)
+                || !SymbolEqualityComparer.Default.Equals(ResolveBuilder(argument.Value), builder))
+            {
+                continue;
+            }
+
+            var definition = PipelineSymbols.Unreduced(invocation.TargetMethod);
+            if (Symbols.IsDeclaredElsewhere(definition)
+                || (IsInSource(definition) && HelperReachesUnseenCode(definition, parameter.Ordinal, invocation.SemanticModel, depth + 1, cancellationToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HelperReachesUnseenCode(IMethodSymbol method, int ordinal, SemanticModel? model, int depth, CancellationToken cancellationToken)
+    {
+        if (ordinal >= method.Parameters.Length)
+        {
+            return false;
+        }
+
+        // Deeper than the model follows helpers, or a body we cannot read: what it adds is unknown.
+        if (depth > MaxHelperDepth || SourceBodies.GetBody(method, model) is not { } body)
+        {
+            return true;
+        }
+
+        var operations = BodyOperations.Of(body);
+        if (operations.HasInvalidCode)
+        {
+            return true;
+        }
+
+        var parameter = method.Parameters[ordinal];
+        foreach (var invocation in operations.Invocations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (HandsBuilderToUnseenCode(invocation, parameter, depth, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when a type or method declared in the compilation carries CORS metadata (<c>[EnableCors]</c>, <c>[DisableCors]</c>).</summary>
     public bool DeclaresCorsMetadataAttributes(CancellationToken cancellationToken)
     {

@@ -65,6 +65,7 @@ internal sealed class PipelineSymbols
     private readonly LazyType[] _middlewareTypes;
     private readonly LazyType[] _registrationTypes;
     private readonly INamedTypeSymbol? _corsMiddlewareExtensions;
+    private readonly Declarers _declarers;
 
     private PipelineSymbols(Compilation compilation, INamedTypeSymbol applicationBuilder, CorsSymbols cors)
     {
@@ -74,6 +75,7 @@ internal sealed class PipelineSymbols
         CorsMetadata = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Http.Abstractions", CorsMetadataName);
         CorsEndpointConventionBuilderExtensions = cors.CorsEndpointConventionBuilderExtensions;
         _corsMiddlewareExtensions = cors.CorsMiddlewareExtensions;
+        _declarers = cors.Declarers;
         _middlewareTypes = DeclaringTypes(compilation, MiddlewareMethods);
         _registrationTypes = DeclaringTypes(compilation, RegistrationMethods);
         _roles = new IdentityCache<TypeRoles>(type => ComputeRoles((ITypeSymbol)type));
@@ -98,6 +100,9 @@ internal sealed class PipelineSymbols
     /// <summary>True for <c>CorsMiddlewareExtensions</c>, the type that declares <c>UseCors</c>.</summary>
     public bool IsCorsMiddlewareExtensions(INamedTypeSymbol? type)
         => _corsMiddlewareExtensions is not null && SymbolEqualityComparer.Default.Equals(type, _corsMiddlewareExtensions);
+
+    /// <summary>True for a method of another assembly that is neither ASP.NET Core's nor the .NET runtime's: code we cannot see.</summary>
+    public bool IsDeclaredElsewhere(IMethodSymbol method) => _declarers.Of(method.ContainingAssembly) == Declarer.Other;
 
     /// <summary>Resolves the pipeline symbols; false when the compilation has no <c>IApplicationBuilder</c>.</summary>
     public static bool TryCreate(Compilation compilation, CorsSymbols cors, out PipelineSymbols symbols)

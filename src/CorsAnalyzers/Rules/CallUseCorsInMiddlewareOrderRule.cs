@@ -122,6 +122,13 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
             return;
         }
 
+        // What follows says the app calls neither UseRouting() nor UseAuthorization() itself: a builder handed to code we
+        // cannot see may call them there (which also stops WebApplication from adding its own).
+        if (block.MayAddUnseenMiddleware(pipeline, context.CancellationToken))
+        {
+            return;
+        }
+
         var missing = new List<string>();
         if ((services & RegisteredServices.Authentication) != 0 && !pipeline.Contains(MiddlewareKind.Authentication))
         {

@@ -706,6 +706,87 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source);
     }
 
+    // A library's `UseCompanySecurity(this IApplicationBuilder app)` may call UseAuthorization() (after UseCors here),
+    // which also stops WebApplication from adding its own: "the app does not call it itself" is then unknown.
+    private const string SecurityLibrary = """
+        using System;
+        using Microsoft.AspNetCore.Builder;
+
+        public static class CompanySecurity
+        {
+            public static IApplicationBuilder UseCompanySecurity(this IApplicationBuilder app) => app.UseAuthentication().UseAuthorization();
+
+            public static void Describe(IServiceProvider services) { }
+        }
+        """;
+
+    [Fact]
+    public async Task ImplicitAuthorization_BuilderHandedToALibrary_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.UseCors();
+            app.UseCompanySecurity();
+            app.MapGet("/orders", () => "[]").RequireAuthorization();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, SecurityLibrary);
+    }
+
+    [Fact]
+    public async Task ImplicitAuthorization_BuilderHandedToALibraryByAHelper_DoesNotReport()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.UseCors();
+            Security.Configure(app);
+            app.MapGet("/orders", () => "[]").RequireAuthorization();
+            app.Run();
+
+            static class Security
+            {
+                public static void Configure(IApplicationBuilder app) => app.UseCompanySecurity();
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, SecurityLibrary);
+    }
+
+    // The control: the library is called with the app's services, not its builder, so it adds no middleware.
+    [Fact]
+    public async Task ImplicitAuthorization_LibraryCalledWithoutTheBuilder_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|#1:AddAuthorization()|};
+            var app = builder.Build();
+            app.{|#0:UseCors()|};
+            CompanySecurity.Describe(app.Services);
+            app.MapGet("/orders", () => "[]").RequireAuthorization();
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, SecurityLibrary, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
+                "WebApplication runs UseAuthorization() before UseCors() because AddAuthorization() registers their services and the app does not call it itself",
+                CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
+                "Call app.UseAuthorization() explicitly after UseCors()"));
+    }
+
+    // Half-typed code: a call that does not bind (its `using` missing, a name not typed yet) may be the one that calls
+    // UseAuthorization().
+    [Theory]
+    [InlineData("app.{|CS1061:UseSecurity|}();")]
+    [InlineData("{|CS0103:Security|}.Configure(app);")]
+    [InlineData("app.{|CS1501:UseAuthorization|}(1);")]
+    [InlineData("var version = {|CS0103:Versions|}.Current;")]
+    public async Task ImplicitAuthorization_HalfTypedCode_DoesNotReport(string line)
+        => await Verify.VerifyAnalyzerAsync("var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddAuthorization();\nvar app = builder.Build();\napp.UseCors();\n" + line + "\napp.Run();\n");
+
     [Fact]
     public async Task ImplicitAuthorization_WithRequireCors_ReportsRejectedPreflight()
     {

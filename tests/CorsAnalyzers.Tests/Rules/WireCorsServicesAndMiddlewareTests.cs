@@ -665,6 +665,36 @@ public class WireCorsServicesAndMiddlewareTests
     public async Task HalfTypedCode_IsNotJudged(string lines)
         => await Verify.VerifyAnalyzerAsync("var builder = WebApplication.CreateBuilder(args);\n" + lines + "\napp.MapGet(\"/\", () => \"ok\");\napp.Run();\n");
 
+    [Fact]
+    public async Task HalfTypedCode_Startup_IsNotJudged()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+
+            public static class Program
+            {
+                public static void Main(string[] args) => Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddControllers();
+                    {|CS0103:Modules|}.Register(services);
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints => endpoints.MapGet("/orders", () => "[]").RequireCors("Api"));
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
     // The control for the last case above: the same app without the line that does not bind is judged.
     [Fact]
     public async Task HalfTypedLineRemoved_Reports()
