@@ -21,11 +21,22 @@ internal sealed class OriginCheckEvaluator
     private readonly OriginValue _origin;
     private readonly string _candidate;
 
+    // The parameter of an Any/Exists lambda this evaluator runs, and the element it stands for (null outside one).
+    private readonly IParameterSymbol? _element;
+    private readonly string? _elementText;
+
     public OriginCheckEvaluator(OriginCheckSymbols symbols, OriginValue origin, string candidate)
+        : this(symbols, origin, candidate, element: null, elementText: null)
+    {
+    }
+
+    private OriginCheckEvaluator(OriginCheckSymbols symbols, OriginValue origin, string candidate, IParameterSymbol? element, string? elementText)
     {
         _symbols = symbols;
         _origin = origin;
         _candidate = candidate;
+        _element = element;
+        _elementText = elementText;
     }
 
     private enum Outcome
@@ -245,7 +256,42 @@ internal sealed class OriginCheckEvaluator
             return Match(invocation, depth);
         }
 
+        if (_symbols.TryGetAnyCall(invocation, out var source, out var predicate))
+        {
+            return Any(source, predicate, depth);
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// <c>suffixes.Any(s =&gt; origin.EndsWith(s))</c> over a list of constants: the lambda run on each element; true when
+    /// one definitely passes, false when none can.
+    /// </summary>
+    private bool? Any(IOperation source, IAnonymousFunctionOperation predicate, int depth)
+    {
+        var elements = OriginLists.ConstantElements(source, _symbols);
+        if (elements.IsDefault || predicate.Body is not { } body)
+        {
+            return null;
+        }
+
+        bool? result = false;
+        foreach (var element in elements)
+        {
+            var outcome = new OriginCheckEvaluator(_symbols, _origin, _candidate, predicate.Symbol.Parameters[0], ValueReader.ReadString(element)).Run(body, depth + 1);
+            if (outcome == Outcome.ReturnsTrue)
+            {
+                return true;
+            }
+
+            if (outcome != Outcome.ReturnsFalse)
+            {
+                result = null;
+            }
+        }
+
+        return result;
     }
 
     private bool? Match(IInvocationOperation invocation, int depth)
@@ -327,6 +373,9 @@ internal sealed class OriginCheckEvaluator
             case ILocalReferenceOperation { Local: var local } when _symbols.IsString(local.Type)
                 && SourceBodies.GetInitializer(local, operation.SemanticModel) is { } initializer:
                 return String(initializer, depth + 1);
+
+            case IParameterReferenceOperation { Parameter: var parameter } when _element is not null && SymbolEqualityComparer.Default.Equals(parameter, _element):
+                return _elementText;
 
             default:
                 return null;

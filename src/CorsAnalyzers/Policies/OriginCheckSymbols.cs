@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.Policies;
 
@@ -42,12 +43,17 @@ internal sealed class OriginCheckSymbols
     public const string StringComparisonName = "System.StringComparison";
 
     /// <summary>Every metadata name this type resolves; a meta-test checks each against .NET 8 and 10.</summary>
-    public static ImmutableArray<string> MetadataNames { get; } = ImmutableArray.Create(UriName, RegexName, GeneratedRegexAttributeName, StringComparisonName);
+    public const string EnumerableName = "System.Linq.Enumerable";
+    public const string ListName = "System.Collections.Generic.List`1";
+
+    public static ImmutableArray<string> MetadataNames { get; } = ImmutableArray.Create(UriName, RegexName, GeneratedRegexAttributeName, StringComparisonName, EnumerableName, ListName);
 
     private readonly INamedTypeSymbol _string;
     private readonly INamedTypeSymbol? _uri;
     private readonly INamedTypeSymbol? _regex;
     private readonly INamedTypeSymbol? _generatedRegexAttribute;
+    private readonly INamedTypeSymbol? _enumerable;
+    private readonly INamedTypeSymbol? _list;
 
     public OriginCheckSymbols(Compilation compilation)
     {
@@ -55,6 +61,8 @@ internal sealed class OriginCheckSymbols
         _uri = WellKnownTypes.Get(compilation, "System.Runtime", UriName);
         _regex = WellKnownTypes.Get(compilation, "System.Text.RegularExpressions", RegexName);
         _generatedRegexAttribute = WellKnownTypes.Get(compilation, "System.Text.RegularExpressions", GeneratedRegexAttributeName);
+        _enumerable = WellKnownTypes.Get(compilation, "System.Linq", EnumerableName);
+        _list = WellKnownTypes.Get(compilation, "System.Collections", ListName);
         StringComparison = WellKnownTypes.Get(compilation, "System.Runtime", StringComparisonName);
     }
 
@@ -112,6 +120,45 @@ internal sealed class OriginCheckSymbols
     /// <summary><c>Regex.IsMatch</c>, static (input, pattern[, options[, timeout]]) or on an instance (input).</summary>
     public bool IsRegexIsMatch(IMethodSymbol method)
         => method.Name == "IsMatch" && IsRegex(method.ContainingType) && method.Parameters.Length > 0 && IsString(method.Parameters[0].Type);
+
+    /// <summary>
+    /// <c>source.Any(x =&gt; ...)</c> (<c>Enumerable.Any</c> with a predicate) or <c>list.Exists(x =&gt; ...)</c> over strings,
+    /// with a lambda: true when some element passes the lambda. The collection and the lambda, or false.
+    /// </summary>
+    public bool TryGetAnyCall(IInvocationOperation invocation, out IOperation source, out IAnonymousFunctionOperation predicate)
+    {
+        source = null!;
+        predicate = null!;
+        var method = invocation.TargetMethod;
+        IOperation collection;
+        IOperation function;
+        if (method.Name == "Any" && method.IsStatic && invocation.Arguments.Length == 2 && method.TypeArguments.Length == 1
+            && IsString(method.TypeArguments[0]) && SymbolEqualityComparer.Default.Equals(method.ContainingType, _enumerable))
+        {
+            collection = invocation.Arguments[0].Value;
+            function = invocation.Arguments[1].Value;
+        }
+        else if (method.Name == "Exists" && !method.IsStatic && invocation.Instance is { } instance && invocation.Arguments.Length == 1
+            && method.ContainingType is { TypeArguments.Length: 1 } list && IsString(list.TypeArguments[0])
+            && SymbolEqualityComparer.Default.Equals(list.OriginalDefinition, _list))
+        {
+            collection = instance;
+            function = invocation.Arguments[0].Value;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (function.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } || lambda.Symbol.Parameters.Length != 1)
+        {
+            return false;
+        }
+
+        source = collection.WalkDownConversions();
+        predicate = lambda;
+        return true;
+    }
 
     public bool IsRegex(ITypeSymbol? type) => _regex is not null && SymbolEqualityComparer.Default.Equals(type, _regex);
 

@@ -93,24 +93,48 @@ internal static class OriginChecks
         var probe = new OriginCheckEvaluator(symbols, origin, Probe);
         foreach (var operation in scope.DescendantsAndSelf())
         {
-            if (operation is not IInvocationOperation invocation || Propose(invocation, probe, symbols) is not { } proposal)
+            if (operation is not IInvocationOperation invocation)
             {
                 continue;
             }
 
-            foreach (var candidate in proposal.Candidates)
+            if (Propose(invocation, probe, symbols) is { } proposal)
             {
-                var evaluator = new OriginCheckEvaluator(symbols, origin, candidate.Origin);
-                if ((isBody ? evaluator.Returns(scope) : evaluator.Evaluate(scope)) == passes)
+                if (FirstPassing(proposal, scope, origin, symbols, isBody, passes) is { } weak)
                 {
-                    (found ??= ImmutableArray.CreateBuilder<WeakOriginCheck>()).Add(
-                        new WeakOriginCheck(proposal.Check, candidate.Kind, proposal.Subject, candidate.Origin, proposal.Text));
+                    (found ??= ImmutableArray.CreateBuilder<WeakOriginCheck>()).Add(weak);
+                }
+
+                continue;
+            }
+
+            // `suffixes.Any(s => origin.EndsWith(s))`: the check proposes the candidates of each element of the list.
+            foreach (var elementProposal in ProposeForElements(invocation, probe, symbols))
+            {
+                if (FirstPassing(elementProposal, scope, origin, symbols, isBody, passes) is { } weak)
+                {
+                    (found ??= ImmutableArray.CreateBuilder<WeakOriginCheck>()).Add(weak);
                     break;
                 }
             }
         }
 
         return found?.ToImmutable() ?? ImmutableArray<WeakOriginCheck>.Empty;
+    }
+
+    /// <summary>The proposal's first candidate that the whole predicate or condition definitely lets through, as a finding.</summary>
+    private static WeakOriginCheck? FirstPassing(Proposal proposal, IOperation scope, OriginValue origin, OriginCheckSymbols symbols, bool isBody, bool passes)
+    {
+        foreach (var candidate in proposal.Candidates)
+        {
+            var evaluator = new OriginCheckEvaluator(symbols, origin, candidate.Origin);
+            if ((isBody ? evaluator.Returns(scope) : evaluator.Evaluate(scope)) == passes)
+            {
+                return new WeakOriginCheck(proposal.Check, candidate.Kind, proposal.Subject, candidate.Origin, proposal.Text);
+            }
+        }
+
+        return null;
     }
 
     private sealed class Proposal
@@ -147,16 +171,89 @@ internal static class OriginChecks
             return new Proposal(invocation, patternSubject, OriginPatterns.PatternOperation(invocation, symbols), OriginCandidates.ForPattern(sample));
         }
 
-        var method = symbols.GetStringMethod(invocation.TargetMethod);
-        if (method is not (StringMethod.EndsWith or StringMethod.StartsWith or StringMethod.Contains or StringMethod.IndexOf)
-            || invocation.Instance is null || invocation.Arguments.Length == 0
-            || !symbols.IsString(invocation.Arguments[0].Value.WalkDownConversions().Type)
-            || Subject(invocation.Instance, probe) is not { } subject
-            || ValueReader.ReadString(invocation.Arguments[0].Value) is not { Length: > 0 } text)
+        if (StringCheck(invocation, probe, symbols, out var method, out var subject) is not { } argument
+            || ValueReader.ReadString(argument) is not { Length: > 0 } text)
         {
             return null;
         }
 
+        return Propose(invocation, method, subject, text, argument);
+    }
+
+    /// <summary>
+    /// The proposals of a string check whose text is the parameter of an <c>Any</c>/<c>Exists</c> lambda over a list of
+    /// constants (<c>suffixes.Any(s =&gt; origin.EndsWith(s))</c>), one per element, the element as its text.
+    /// </summary>
+    private static ImmutableArray<Proposal> ProposeForElements(IInvocationOperation invocation, OriginCheckEvaluator probe, OriginCheckSymbols symbols)
+    {
+        if (StringCheck(invocation, probe, symbols, out var method, out var subject) is not IParameterReferenceOperation { Parameter: var parameter }
+            || EnclosingAnyCall(invocation, parameter, symbols) is not { } source
+            || OriginLists.ConstantElements(source, symbols) is not { IsDefault: false } elements)
+        {
+            return ImmutableArray<Proposal>.Empty;
+        }
+
+        var proposals = ImmutableArray.CreateBuilder<Proposal>(elements.Length);
+        foreach (var element in elements)
+        {
+            if (ValueReader.ReadString(element) is { Length: > 0 } text && Propose(invocation, method, subject, text, element) is { } proposal)
+            {
+                proposals.Add(proposal);
+            }
+        }
+
+        return proposals.ToImmutable();
+    }
+
+    /// <summary>The collection of the <c>Any</c>/<c>Exists</c> call whose lambda declares <paramref name="parameter"/>, or null.</summary>
+    private static IOperation? EnclosingAnyCall(IOperation operation, IParameterSymbol parameter, OriginCheckSymbols symbols)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is not IAnonymousFunctionOperation lambda)
+            {
+                continue;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.ContainingSymbol))
+            {
+                continue;
+            }
+
+            var call = lambda.Parent;
+            while (call is IDelegateCreationOperation or IConversionOperation or IArgumentOperation)
+            {
+                call = call.Parent;
+            }
+
+            return call is IInvocationOperation any && symbols.TryGetAnyCall(any, out var source, out var predicate) && predicate == lambda ? source : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The text argument of a string check of the origin or its host (<c>EndsWith</c>, <c>StartsWith</c>, <c>Contains</c>,
+    /// <c>IndexOf</c>, with a string argument), or null when the call is no such check.
+    /// </summary>
+    private static IOperation? StringCheck(IInvocationOperation invocation, OriginCheckEvaluator probe, OriginCheckSymbols symbols, out StringMethod method, out OriginSubject subject)
+    {
+        method = symbols.GetStringMethod(invocation.TargetMethod);
+        subject = OriginSubject.Origin;
+        if (method is not (StringMethod.EndsWith or StringMethod.StartsWith or StringMethod.Contains or StringMethod.IndexOf)
+            || invocation.Instance is null || invocation.Arguments.Length == 0
+            || !symbols.IsString(invocation.Arguments[0].Value.WalkDownConversions().Type)
+            || Subject(invocation.Instance, probe) is not { } checkedSubject)
+        {
+            return null;
+        }
+
+        subject = checkedSubject;
+        return invocation.Arguments[0].Value.WalkDownConversions();
+    }
+
+    private static Proposal? Propose(IInvocationOperation invocation, StringMethod method, OriginSubject subject, string text, IOperation textOperation)
+    {
         IOperation check = invocation;
         if (method == StringMethod.IndexOf)
         {
@@ -176,7 +273,7 @@ internal static class OriginChecks
             StringMethod.StartsWith => OriginCandidates.ForStartsWith(text, subject),
             _ => OriginCandidates.ForContains(text, subject),
         };
-        return candidates.IsEmpty ? null : new Proposal(check, subject, invocation.Arguments[0].Value.WalkDownConversions(), candidates);
+        return candidates.IsEmpty ? null : new Proposal(check, subject, textOperation, candidates);
     }
 
     private static OriginSubject? Subject(IOperation value, OriginCheckEvaluator probe) => probe.Text(value) switch

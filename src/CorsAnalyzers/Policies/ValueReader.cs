@@ -94,6 +94,23 @@ internal static partial class ValueReader
         return lists;
     }
 
+    /// <summary>
+    /// The elements of an array written in place (a creation, an initializer, a collection expression), or null when
+    /// <paramref name="array"/> is no such array; locals and fields are not followed (the caller decides whether they may change).
+    /// </summary>
+    public static ImmutableArray<PolicyValue> ReadArrayElements(IOperation array)
+    {
+        array = array.WalkDownConversions();
+        if (array is ILocalReferenceOperation or IFieldReferenceOperation)
+        {
+            return default;
+        }
+
+        var values = ImmutableArray.CreateBuilder<PolicyValue>();
+        ReadArray(array, array, values, depth: MaxInitializerDepth);
+        return values.Count == 1 && values[0].Source == array ? default : values.ToImmutable();
+    }
+
     /// <summary>One element of a list: its constant text when it has one.</summary>
     public static PolicyValue ReadValue(IOperation element, IOperation call)
         => new(element.ConstantValue is { HasValue: true, Value: string text } ? text : null, element, call);

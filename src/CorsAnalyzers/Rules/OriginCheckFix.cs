@@ -43,7 +43,9 @@ public static class OriginCheckFix
 
         switch (check.Kind)
         {
+            // The text written at the check, not an element of a list it runs over (`suffixes.Any(s => origin.EndsWith(s))`).
             case WeakCheckKind.EndsWithoutDot when check.Check is IInvocationOperation { Arguments.Length: 1 or 2 } endsWith
+                && endsWith.Arguments[0].Value.WalkDownConversions() == check.Text
                 && (endsWith.Arguments.Length == 1 || SymbolEqualityComparer.Default.Equals(endsWith.Arguments[1].Parameter?.Type, symbols.StringComparison)):
                 return none.Add(KindKey, RequireDot).Add(SubjectKey, check.Subject.ToString());
 

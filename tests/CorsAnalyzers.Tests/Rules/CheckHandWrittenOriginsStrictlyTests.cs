@@ -37,6 +37,36 @@ public class CheckHandWrittenOriginsStrictlyTests
                 .WithArguments(Guard, "https://evilcontoso.com", "", "EndsWith(\"contoso.com\") does not require a dot before the domain"));
     }
 
+    [Fact]
+    public async Task WeakCheckOverAListOfConstants_ReportsAtTheCheckWithTheElement()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                string origin = context.Request.Headers.Origin.ToString();
+                if (Trusted.Suffixes.Any(suffix => {|#0:origin.EndsWith(suffix)|}))
+                {
+                    {|#2:context.Response.Headers["Access-Control-Allow-Origin"] = origin|};
+                }
+
+                await next(context);
+            });
+            app.Run();
+
+            static class Trusted
+            {
+                public static readonly string[] Suffixes = [".fabrikam.com", {|#1:"contoso.com"|}];
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments(Guard, "https://evilcontoso.com", "", "EndsWith(\"contoso.com\") does not require a dot before the domain"));
+    }
+
     [Theory]
     [InlineData("if ([|origin.StartsWith(\"https://app.contoso.com\")|])")]
     [InlineData("if ([|origin.Contains(\"contoso\")|])")]

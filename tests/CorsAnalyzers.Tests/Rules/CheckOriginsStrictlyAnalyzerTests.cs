@@ -43,6 +43,62 @@ public class CheckOriginsStrictlyAnalyzerTests
             Verify.Diagnostic().WithLocation(1).WithLocation(3).WithArguments("Policy 'IndexOf'", "https://contoso.com.evil.io", "", "the check finds \"contoso.com\" anywhere in the origin"));
     }
 
+    // A check run over a list of constants (`domains.Any(d => host.EndsWith(d))`): each element is a check of its own,
+    // reported where the check is written, with the element as additional location. Seen in a real app with credentials:
+    // `new List<string> { ".net", ".com", "localhost" }.Any(y => origin.Contains(y))`.
+    [Fact]
+    public async Task CheckOverAListOfConstants_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("Partners", policy => policy.SetIsOriginAllowed(Origins.IsPartner).AllowAnyMethod().AllowCredentials());
+                options.AddPolicy("Local", policy => policy
+                    .SetIsOriginAllowed(origin =>
+                    {
+                        var parts = new List<string> { {|#3:"contoso"|}, "localhost" };
+                        return parts.Exists(part => {|#2:origin.Contains(part)|});
+                    })
+                    .AllowAnyMethod()
+                    .AllowCredentials());
+            });
+
+            static class Origins
+            {
+                private static readonly string[] Domains = { {|#1:"fabrikam.com"|}, "contoso.com" };
+
+                public static bool IsPartner(string origin) => Domains.Any(domain => {|#0:new Uri(origin).Host.EndsWith(domain)|});
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Partners'", "https://evilfabrikam.com", "", "EndsWith(\"fabrikam.com\") does not require a dot before the domain"),
+            Verify.Diagnostic().WithLocation(2).WithLocation(3).WithArguments("Policy 'Local'", "https://contoso.evil.io", "", "the check finds \"contoso\" anywhere in the origin"));
+    }
+
+    // Strict checks over lists, a list that is changed before the check, and a list with an element we cannot read.
+    [Theory]
+    [InlineData("var hosts = new[] { \"app.contoso.com\", \"admin.contoso.com\" }; return hosts.Any(h => new Uri(origin).Host == h);")]
+    [InlineData("string[] suffixes = [\".contoso.com\", \".fabrikam.com\"]; return suffixes.Any(s => new Uri(origin).Host.EndsWith(s));")]
+    [InlineData("var parts = new List<string> { \"contoso\" }; parts.Clear(); return parts.Exists(p => origin.Contains(p));")]
+    [InlineData("var parts = new List<string> { \"contoso\" }; Register(parts); return parts.Exists(p => origin.Contains(p));")]
+    [InlineData("var parts = new List<string> { \"contoso\" }; parts = new List<string>(); return parts.Exists(p => origin.Contains(p));")]
+    [InlineData("var parts = new List<string> { \"contoso\", Environment.MachineName }; return parts.Any(p => origin == p);")]
+    [InlineData("var parts = new List<string> { \"https://app.contoso.com\" }; return parts.Any(p => p.Contains(\"contoso\") && origin == p);")]
+    public async Task StrictOrUnknownListChecks_DoNotReport(string body)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.SetIsOriginAllowed(origin => { {{body}} }).AllowCredentials()));
+
+            static void Register(List<string> parts) => parts.Clear();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
     [Theory]
     [InlineData("!string.IsNullOrEmpty(origin) && [|origin.EndsWith(\"contoso.com\")|]")]
     [InlineData("!string.IsNullOrWhiteSpace(origin) && [|origin.Contains(\"contoso\")|]")]

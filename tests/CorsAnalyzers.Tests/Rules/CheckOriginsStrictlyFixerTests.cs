@@ -123,6 +123,9 @@ public class CheckOriginsStrictlyFixerTests
                 options.AddPolicy("Constant", policy => policy.SetIsOriginAllowed(origin => [|origin.EndsWith(Domain)|]));
                 options.AddPolicy("Wildcard", policy => policy.SetIsOriginAllowed(origin => [|Regex.IsMatch(origin, @"^https://.*contoso\.com$")|]));
                 options.AddPolicy("Suffix", policy => policy.SetIsOriginAllowed(origin => [|Regex.IsMatch(new Uri(origin).Host, @"contoso\.com$")|]));
+
+                // An element of a list the check runs over: editing it would change every check of that list.
+                options.AddPolicy("List", policy => policy.SetIsOriginAllowed(origin => new[] { "contoso.com" }.Any(domain => [|origin.EndsWith(domain)|])));
             });
             """;
 
