@@ -182,6 +182,12 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
     [InlineData("", "builder.Environment.IsDevelopment()", "!builder.Environment.IsDevelopment()")]
     [InlineData("var open = builder.Configuration.GetValue<bool>(\"Cors:Open\");", "open", "!(open)")]
     [InlineData("", "builder.Environment.IsDevelopment()", "!builder .Environment\n.IsDevelopment( /* again */ )")]
+    // `x != y` is the opposite of `x == y`, and a part of `&&` the path already knows decides it (seen in a real app's
+    // settings class: `if (origins.First() == "*") AllowAnyOrigin(); ... if (AllowCredentials && origins.First() != "*")`).
+    [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "origins[0] == \"*\"", "origins[0] != \"*\"")]
+    [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "origins.First() == \"*\"", "credentials && origins.First() != \"*\"")]
+    [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "origins.Length > 0 && origins[0] == \"*\"", "credentials && !(origins[0] == \"*\")")]
+    [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "!(origins[0] != \"*\")", "origins[0] != \"*\" && credentials")]
     public async Task AnyOriginAndCredentialsUnderOppositeConditions_DoesNotReport(string declaration, string condition, string opposite)
     {
         var source = $$"""
@@ -196,6 +202,76 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task AnyOriginAndCredentialsExcludedInASettingsClass_Startup_DoesNotReport()
+    {
+        const string source = """
+            public class Startup
+            {
+                public Startup(IConfiguration configuration) => Configuration = configuration;
+
+                public IConfiguration Configuration { get; }
+
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    var settings = Configuration.GetSection("Cors").Get<CorsSettings>() ?? new CorsSettings();
+                    services.AddCors(options => options.AddDefaultPolicy(settings.Build()));
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors();
+                }
+            }
+
+            public class CorsSettings
+            {
+                public string[] Origins { get; set; } = [];
+
+                public bool AllowCredentials { get; set; }
+
+                public CorsPolicy Build()
+                {
+                    var policy = new CorsPolicyBuilder();
+                    var origins = Origins.Where(origin => !string.IsNullOrWhiteSpace(origin)).ToArray();
+                    if (origins.Length > 0)
+                    {
+                        if (origins.First() == "*") policy.AllowAnyOrigin(); else policy.WithOrigins(origins);
+                        if (AllowCredentials && origins.First() != "*") policy.AllowCredentials(); else policy.DisallowCredentials();
+                    }
+
+                    return policy.AllowAnyHeader().AllowAnyMethod().Build();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    // The controls: where what the path knows leaves the second condition open, the two calls may combine.
+    [Theory]
+    [InlineData("origins[0] == \"*\"", "credentials || origins[0] != \"*\"")]
+    [InlineData("origins.Length > 0 || origins[0] == \"*\"", "credentials && origins[0] != \"*\"")]
+    [InlineData("origins[0] == \"*\"", "credentials && origins[1] != \"*\"")]
+    public async Task AnyOriginAndCredentialsUnderConditionsThatMayBothHold_ReportsAsConditional(string condition, string second)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Dev", policy =>
+                {
+                    var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>("Cors:Credentials");
+                    if ({{condition}}) policy.{|#0:AllowAnyOrigin()|}; else policy.WithOrigins("https://app.contoso.com");
+                    if ({{second}}) policy.{|#1:AllowCredentials()|};
+                }));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Policy 'Dev'", " on some code paths"));
     }
 
     [Fact]
