@@ -4,6 +4,7 @@ using System.Linq;
 using CorsAnalyzers.Pipeline;
 using CorsAnalyzers.Policies;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CorsAnalyzers.Rules;
@@ -185,10 +186,12 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
             return CallName(call.Method);
         }
 
-        // UseCors("Spa") names its policy.
+        // UseCors("Spa") names its policy; UseCors(policy => ...) or UseCors(PolicyName) is written with arguments.
         return PolicyName.Read(PolicyName.Argument(call.Invocation)) is { } policy
             ? $"{call.Method.Name}(\"{policy}\")"
-            : CallName(call.Method);
+            : call.Kind == MiddlewareKind.Cors && call.Invocation.Syntax is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 }
+                ? call.Method.Name + "(...)"
+                : CallName(call.Method);
     }
 
     private static string CallName(IMethodSymbol method) => method.Name + "()";

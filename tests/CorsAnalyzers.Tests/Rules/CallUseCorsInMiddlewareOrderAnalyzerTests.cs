@@ -280,7 +280,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
             }
             """;
 
-        await Verify.VerifyAnalyzerAsync(source, After("UseCors()", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
+        await Verify.VerifyAnalyzerAsync(source, After("UseCors(...)", "UseAuthorization()", CallUseCorsInMiddlewareOrderRule.AuthorizationReason));
     }
 
     [Fact]
