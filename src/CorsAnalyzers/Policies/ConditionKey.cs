@@ -20,10 +20,23 @@ internal static class ConditionKey
     {
         negated = false;
         var operation = condition.WalkDownConversions();
-        while (operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        while (true)
         {
-            negated = !negated;
-            operation = not.Operand.WalkDownConversions();
+            if (operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                negated = !negated;
+                operation = not.Operand.WalkDownConversions();
+            }
+            else if (ComparedWithBool(operation, out var value, out var constant))
+            {
+                // `open == true` is `open`, `open == false` and `open != true` are `!open` (for bool, not bool?: null is neither).
+                negated ^= !constant;
+                operation = value;
+            }
+            else
+            {
+                break;
+            }
         }
 
         if (operation.Syntax.Span.Length > MaxLength || !IsStable(operation))
@@ -61,6 +74,37 @@ internal static class ConditionKey
             {
                 text.Append(token.Text).Append(' ');
             }
+        }
+    }
+
+    /// <summary><c>x == true</c>, <c>x != false</c>, <c>x is true</c> on a <c>bool</c>: <paramref name="constant"/> is what it means of x.</summary>
+    private static bool ComparedWithBool(IOperation operation, out IOperation value, out bool constant)
+    {
+        value = operation;
+        constant = false;
+        switch (operation)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                var (other, literal) = comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool right }
+                    ? (comparison.LeftOperand, (bool?)right)
+                    : comparison.LeftOperand.ConstantValue is { HasValue: true, Value: bool left } ? (comparison.RightOperand, left) : (comparison.LeftOperand, null);
+                if (literal is not { } known || other.Type?.SpecialType != SpecialType.System_Boolean)
+                {
+                    return false;
+                }
+
+                value = other.WalkDownConversions();
+                constant = known == (comparison.OperatorKind == BinaryOperatorKind.Equals);
+                return true;
+
+            case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool pattern } } } isPattern
+                when isPattern.Value.Type?.SpecialType == SpecialType.System_Boolean:
+                value = isPattern.Value.WalkDownConversions();
+                constant = pattern;
+                return true;
+
+            default:
+                return false;
         }
     }
 

@@ -181,6 +181,10 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
     [InlineData("var dev = builder.Environment.IsDevelopment();", "dev", "!dev")]
     [InlineData("", "builder.Environment.IsDevelopment()", "!builder.Environment.IsDevelopment()")]
     [InlineData("var open = builder.Configuration.GetValue<bool>(\"Cors:Open\");", "open", "!(open)")]
+    [InlineData("var open = builder.Configuration.GetValue<bool>(\"Cors:Open\");", "open == true", "open == false")]
+    [InlineData("var open = builder.Configuration.GetValue<bool>(\"Cors:Open\");", "open", "open != true")]
+    [InlineData("var open = builder.Configuration.GetValue<bool>(\"Cors:Open\");", "open is true", "!open")]
+    [InlineData("var open = builder.Configuration.GetValue<bool>(\"Cors:Open\");", "false != open", "open is false")]
     [InlineData("", "builder.Environment.IsDevelopment()", "!builder .Environment\n.IsDevelopment( /* again */ )")]
     // `x != y` is the opposite of `x == y`, and a part of `&&` the path already knows decides it (seen in a real app's
     // settings class: `if (origins.First() == "*") AllowAnyOrigin(); ... if (AllowCredentials && origins.First() != "*")`).
@@ -256,6 +260,7 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
     [InlineData("origins[0] == \"*\"", "credentials || origins[0] != \"*\"")]
     [InlineData("origins.Length > 0 || origins[0] == \"*\"", "credentials && origins[0] != \"*\"")]
     [InlineData("origins[0] == \"*\"", "credentials && origins[1] != \"*\"")]
+    [InlineData("builder.Configuration.GetValue<bool?>(\"Cors:Open\") == true", "builder.Configuration.GetValue<bool?>(\"Cors:Open\") != false")]
     public async Task AnyOriginAndCredentialsUnderConditionsThatMayBothHold_ReportsAsConditional(string condition, string second)
     {
         var source = $$"""
