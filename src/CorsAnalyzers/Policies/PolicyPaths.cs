@@ -60,7 +60,14 @@ internal static class PolicyPaths
     /// </summary>
     public static (ImmutableArray<PolicyState> WhenTrue, ImmutableArray<PolicyState> WhenFalse) Split(IOperation condition, ImmutableArray<PolicyState> states)
     {
-        if (states.IsEmpty || (ConditionKey.Of(condition, out _) is null && !IsCompound(condition)))
+        if (states.IsEmpty)
+        {
+            return (states, states);
+        }
+
+        var key = ConditionKey.Of(condition, out var negated);
+        var compound = IsCompound(condition);
+        if (key is null && !compound)
         {
             return (states, states);
         }
@@ -69,6 +76,22 @@ internal static class PolicyPaths
         var whenFalse = ImmutableArray.CreateBuilder<PolicyState>(states.Length);
         foreach (var state in states)
         {
+            // A plain condition (most of them: `dev`, `env.IsDevelopment()`): its one key, computed once.
+            if (!compound)
+            {
+                if (state.Assumed(key!) is { } value)
+                {
+                    (value != negated ? whenTrue : whenFalse).Add(state);
+                }
+                else
+                {
+                    whenTrue.Add(state.Assume(key!, !negated));
+                    whenFalse.Add(state.Assume(key!, negated));
+                }
+
+                continue;
+            }
+
             switch (Value(condition, state, 0))
             {
                 case true:
