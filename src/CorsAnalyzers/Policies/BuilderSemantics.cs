@@ -18,7 +18,7 @@ internal static class BuilderSemantics
         {
             case BuilderMethod.WithOrigins:
                 var result = ImmutableArray<PolicyState>.Empty;
-                foreach (var origins in ValueReader.ReadOriginLists(call, call.Arguments, symbols.Configuration))
+                foreach (var origins in ValueReader.ReadOriginLists(call, call.Arguments, symbols))
                 {
                     result = Union(result, Map(states, state => state.WithOrigins(state.Origins.AddRange(origins))));
                 }

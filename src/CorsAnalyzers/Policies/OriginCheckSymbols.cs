@@ -45,8 +45,9 @@ internal sealed class OriginCheckSymbols
     /// <summary>Every metadata name this type resolves; a meta-test checks each against .NET 8 and 10.</summary>
     public const string EnumerableName = "System.Linq.Enumerable";
     public const string ListName = "System.Collections.Generic.List`1";
+    public const string MemoryExtensionsName = "System.MemoryExtensions";
 
-    public static ImmutableArray<string> MetadataNames { get; } = ImmutableArray.Create(UriName, RegexName, GeneratedRegexAttributeName, StringComparisonName, EnumerableName, ListName);
+    public static ImmutableArray<string> MetadataNames { get; } = ImmutableArray.Create(UriName, RegexName, GeneratedRegexAttributeName, StringComparisonName, EnumerableName, ListName, MemoryExtensionsName);
 
     private readonly INamedTypeSymbol _string;
     private readonly INamedTypeSymbol? _uri;
@@ -54,6 +55,7 @@ internal sealed class OriginCheckSymbols
     private readonly INamedTypeSymbol? _generatedRegexAttribute;
     private readonly INamedTypeSymbol? _enumerable;
     private readonly INamedTypeSymbol? _list;
+    private readonly INamedTypeSymbol? _memoryExtensions;
 
     public OriginCheckSymbols(Compilation compilation)
     {
@@ -63,6 +65,7 @@ internal sealed class OriginCheckSymbols
         _generatedRegexAttribute = WellKnownTypes.Get(compilation, "System.Text.RegularExpressions", GeneratedRegexAttributeName);
         _enumerable = WellKnownTypes.Get(compilation, "System.Linq", EnumerableName);
         _list = WellKnownTypes.Get(compilation, "System.Collections", ListName);
+        _memoryExtensions = WellKnownTypes.Get(compilation, "System.Memory", MemoryExtensionsName);
         StringComparison = WellKnownTypes.Get(compilation, "System.Runtime", StringComparisonName);
     }
 
@@ -159,6 +162,51 @@ internal sealed class OriginCheckSymbols
         predicate = lambda;
         return true;
     }
+
+    /// <summary>
+    /// A test whether a list of strings holds a value: <c>list.Contains(value)</c> (<c>Enumerable.Contains</c> without a
+    /// comparer, or <c>MemoryExtensions.Contains</c>, which C# 14 binds for an array) or <c>list.Any(x =&gt; x == value)</c>
+    /// (<c>Enumerable.Any</c>, <c>List&lt;string&gt;.Exists</c>); both compare ordinally. The list and the value, or false.
+    /// </summary>
+    public bool TryGetMembershipTest(IInvocationOperation invocation, out IOperation list, out IOperation value)
+    {
+        list = null!;
+        value = null!;
+        var method = invocation.TargetMethod;
+        if (method.Name == "Contains" && method.IsStatic && invocation.Arguments.Length == 2 && method.TypeArguments.Length == 1
+            && IsString(method.TypeArguments[0])
+            && (SymbolEqualityComparer.Default.Equals(method.ContainingType, _enumerable)
+                || (_memoryExtensions is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _memoryExtensions))))
+        {
+            list = invocation.Arguments[0].Value.WalkDownConversions();
+            value = invocation.Arguments[1].Value;
+            return true;
+        }
+
+        if (!TryGetAnyCall(invocation, out var source, out var predicate)
+            || predicate.Body.Operations.Length != 1
+            || predicate.Body.Operations[0] is not IReturnOperation { ReturnedValue: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equality }
+            || !IsString(equality.LeftOperand.Type) || !IsString(equality.RightOperand.Type))
+        {
+            return false;
+        }
+
+        var element = predicate.Symbol.Parameters[0];
+        IOperation? other = IsParameter(equality.LeftOperand, element) ? equality.RightOperand
+            : IsParameter(equality.RightOperand, element) ? equality.LeftOperand
+            : null;
+        if (other is null)
+        {
+            return false;
+        }
+
+        list = source;
+        value = other;
+        return true;
+    }
+
+    private static bool IsParameter(IOperation operation, IParameterSymbol parameter)
+        => operation.WalkDownConversions() is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
 
     public bool IsRegex(ITypeSymbol? type) => _regex is not null && SymbolEqualityComparer.Default.Equals(type, _regex);
 

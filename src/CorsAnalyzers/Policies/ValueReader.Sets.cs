@@ -19,9 +19,9 @@ internal static partial class ValueReader
     /// (<paramref name="configuration"/>; a key no settings file holds stays unknown). Constant values keep the
     /// operation that says them, configuration values the place in their settings file.
     /// </summary>
-    public static ImmutableArray<ImmutableArray<PolicyValue>> ReadOriginLists(IOperation call, ImmutableArray<IArgumentOperation> arguments, ConfigurationReads? configuration)
+    public static ImmutableArray<ImmutableArray<PolicyValue>> ReadOriginLists(IOperation call, ImmutableArray<IArgumentOperation> arguments, CorsSymbols symbols)
     {
-        var reader = new SetReader(call, configuration);
+        var reader = new SetReader(call, symbols);
         var lists = new ValueLists(call);
         foreach (var argument in arguments)
         {
@@ -41,16 +41,18 @@ internal static partial class ValueReader
         return lists.ToImmutable();
     }
 
-    /// <summary>Reads the alternatives of one call's arguments; holds the call and the compilation's configuration.</summary>
+    /// <summary>Reads the alternatives of one call's arguments; holds the call, the symbols and the compilation's configuration.</summary>
     private sealed class SetReader
     {
         private readonly IOperation _call;
+        private readonly CorsSymbols _symbols;
         private readonly ConfigurationReads? _configuration;
 
-        public SetReader(IOperation call, ConfigurationReads? configuration)
+        public SetReader(IOperation call, CorsSymbols symbols)
         {
             _call = call;
-            _configuration = configuration;
+            _symbols = symbols;
+            _configuration = symbols.Configuration;
         }
 
         /// <summary>The strings one element may be.</summary>
@@ -105,14 +107,15 @@ internal static partial class ValueReader
                 case IConditionalAccessOperation access:
                     return Strings(access.WhenNotNull, depth + 1);
 
-                case ILocalReferenceOperation { Local: var local }:
+                case ILocalReferenceOperation { Local: var local } reference:
                     var assigned = ImmutableArray<PolicyValue>.Empty;
                     foreach (var value in AssignedValues(local, operation))
                     {
                         assigned = Union(assigned, Strings(value, depth + 1));
                     }
 
-                    return assigned.IsEmpty ? Unknown(operation) : assigned;
+                    // `if (origin == "*") ... else WithOrigins(origin)`: the branch sees only the values its condition leaves.
+                    return assigned.IsEmpty ? Unknown(operation) : ValueGuards.Narrow(reference, assigned, _symbols);
 
                 case IFieldReferenceOperation { Field: { IsReadOnly: true } field }
                     when SourceBodies.GetInitializer(field, operation.SemanticModel) is { } initializer:
@@ -217,14 +220,15 @@ internal static partial class ValueReader
                 case IConditionalAccessOperation access:
                     return Lists(access.WhenNotNull, depth + 1);
 
-                case ILocalReferenceOperation { Local: var local }:
+                case ILocalReferenceOperation { Local: var local } reference:
                     var assigned = ImmutableArray<ImmutableArray<PolicyValue>>.Empty;
                     foreach (var value in AssignedValues(local, operation))
                     {
                         assigned = Union(assigned, Lists(value, depth + 1));
                     }
 
-                    return assigned.IsEmpty ? UnknownList(operation) : assigned;
+                    // `if (origins.Contains("*")) ... else WithOrigins(origins)`: the branch sees only the lists its condition leaves.
+                    return assigned.IsEmpty ? UnknownList(operation) : ValueGuards.Narrow(reference, assigned, _symbols);
 
                 case IFieldReferenceOperation { Field: { IsReadOnly: true } field }
                     when SourceBodies.GetInitializer(field, operation.SemanticModel) is { } fieldValue:

@@ -300,6 +300,144 @@ public class ValueSetsTests
         await MethodsAndHeaders.VerifyCodeFixAsync(source, fixedSource);
     }
 
+    // Found in a real app (DucTamDev/NDTCore.Identity): `Get<string[]>() ?? new[] { "*" }`, then `if (origins.Contains("*"))
+    // AllowAnyOrigin() else WithOrigins(origins).AllowCredentials()`. The list WithOrigins gets never holds "*": the
+    // condition the branch runs under excludes the fallback.
+    private static string Guarded(string declaration, string condition, bool listWhenTrue, string value = "origins") => $$"""
+        var builder = WebApplication.CreateBuilder(args);
+        {{declaration}}
+        builder.Services.AddCors(options =>
+            options.AddPolicy("Api", policy =>
+            {
+                if ({{condition}})
+                {
+                    {{(listWhenTrue ? $"policy.{{|#0:WithOrigins({value})|}}.AllowCredentials();" : "policy.AllowAnyOrigin();")}}
+                }
+                else
+                {
+                    {{(listWhenTrue ? "policy.AllowAnyOrigin();" : $"policy.{{|#0:WithOrigins({value})|}}.AllowCredentials();")}}
+                }
+            }));
+        var app = builder.Build();
+        app.Run();
+        """;
+
+    private const string OriginsWithFallback = """var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? new[] { "*" };""";
+
+    private const string OriginWithFallback = """var origin = builder.Configuration["Cors:Origin"] ?? "*";""";
+
+    [Theory]
+    [InlineData(OriginsWithFallback, """origins.Contains("*")""", false, "origins")]
+    [InlineData(OriginsWithFallback, """MemoryExtensions.Contains<string>(origins, "*")""", false, "origins")]
+    [InlineData(OriginsWithFallback, """origins.Any(o => o == "*")""", false, "origins")]
+    [InlineData(OriginsWithFallback, """origins.Any(o => "*" == o)""", false, "origins")]
+    [InlineData(OriginsWithFallback, """!origins.Contains("*")""", true, "origins")]
+    [InlineData(OriginsWithFallback, """origins.Length == 0 || origins.Contains("*")""", false, "origins")]
+    [InlineData(OriginsWithFallback, """origins.Length > 0 && !origins.Contains("*")""", true, "origins")]
+    [InlineData(OriginWithFallback, """origin == "*" """, false, "origin")]
+    [InlineData(OriginWithFallback, """origin != "*" """, true, "origin")]
+    [InlineData(OriginWithFallback, """origin is "*" """, false, "origin")]
+    [InlineData(OriginWithFallback, """string.IsNullOrEmpty(origin) || origin == "*" """, false, "origin")]
+    public async Task AnyOriginExcludedByTheBranchCondition_DoesNotReport(string declaration, string condition, bool listWhenTrue, string value)
+    {
+        await Credentials.VerifyAnalyzerAsync(Guarded(declaration, condition, listWhenTrue, value).Replace("{|#0:", string.Empty).Replace(")|}", ")"));
+    }
+
+    // The controls: the condition tests another value or another origin, holds where "*" is in the list, or says nothing
+    // of the branch the list is in: the list may still hold "*" with credentials.
+    [Theory]
+    [InlineData(OriginsWithFallback + """ var others = new[] { "https://app.contoso.com" };""", """others.Contains("*")""", false)]
+    [InlineData(OriginsWithFallback, """origins.Contains("*")""", true)]
+    [InlineData(OriginsWithFallback, """origins.Contains("https://app.contoso.com")""", false)]
+    [InlineData(OriginsWithFallback, """origins.Length == 0 && !origins.Contains("*")""", false)]
+    [InlineData(OriginsWithFallback, """origins.Any(o => o != "*")""", false)]
+    public async Task AnyOriginNotExcludedByTheBranchCondition_ReportsOnSomePaths(string declaration, string condition, bool listWhenTrue)
+    {
+        await Credentials.VerifyAnalyzerAsync(Guarded(declaration, condition, listWhenTrue), OnSomePaths());
+    }
+
+    [Fact]
+    public async Task AnyOriginExcludedByTheBranchCondition_InAServicesExtension_Startup_DoesNotReport()
+    {
+        const string source = """
+            public class Startup
+            {
+                public Startup(IConfiguration configuration) => Configuration = configuration;
+
+                public IConfiguration Configuration { get; }
+
+                public void ConfigureServices(IServiceCollection services) => services.AddCorsConfiguration(Configuration);
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors("DefaultCorsPolicy");
+                }
+            }
+
+            public static class CorsConfiguration
+            {
+                public static IServiceCollection AddCorsConfiguration(this IServiceCollection services, IConfiguration configuration)
+                {
+                    var allowedOrigins = configuration.GetSection("AllowedOrigins").Get<string[]>()
+                        ?? new[] { "*" };
+
+                    services.AddCors(options =>
+                    {
+                        options.AddPolicy("DefaultCorsPolicy", policy =>
+                        {
+                            if (allowedOrigins.Contains("*"))
+                            {
+                                policy.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader();
+                            }
+                            else
+                            {
+                                policy.WithOrigins(allowedOrigins).AllowAnyMethod().AllowAnyHeader().AllowCredentials();
+                            }
+                        });
+                    });
+
+                    return services;
+                }
+            }
+            """;
+
+        await Credentials.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("""origins.Contains(""")]
+    [InlineData("""origins.Any(o => o == """)]
+    [InlineData("""origins.Any(o => {|CS0103:p|} == "*")""")]
+    [InlineData("""!{|CS0103:origin|}.Contains("*")""")]
+    [InlineData("""origins is""")]
+    public async Task HalfTypedGuards_DoNotThrow(string condition)
+    {
+        await AnalyzerRunner.AssertNoAnalyzerExceptionAsync(Guarded(OriginsWithFallback, condition, listWhenTrue: false).Replace("{|#0:", string.Empty).Replace(")|}", ")").Replace("{|CS0103:", string.Empty).Replace("|}", string.Empty));
+    }
+
+    [Fact]
+    public async Task AnyOriginAssignedInTheGuardedBranch_Reports()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            var origin = builder.Configuration["Cors:Origin"] ?? "https://app.contoso.com";
+            builder.Services.AddCors(options =>
+                options.AddPolicy("Api", policy =>
+                {
+                    if (origin != "*")
+                    {
+                        origin = "*";
+                        policy.{|#0:WithOrigins(origin)|}.AllowCredentials();
+                    }
+                }));
+            var app = builder.Build();
+            app.Run();
+            """;
+
+        await Credentials.VerifyAnalyzerAsync(source, OnSomePaths());
+    }
+
     [Theory]
     [InlineData("""builder.Configuration.GetSection("Cors:Origins").Get<string[]>(""")]
     [InlineData("""builder.Configuration.GetSection("Cors:Origins"). ?? new[] { "*" }""")]
