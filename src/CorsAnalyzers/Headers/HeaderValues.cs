@@ -89,7 +89,7 @@ internal static class HeaderValues
 
     /// <summary>
     /// True when <paramref name="value"/> is the request's <c>Origin</c>: <c>Request.Headers.Origin</c>,
-    /// <c>Request.Headers["Origin"]</c> (also through <c>HeaderNames.Origin</c> and <c>ToString()</c>), a local that holds
+    /// <c>Request.Headers["Origin"]</c> (also through <c>HeaderNames.Origin</c>, <c>ToString()</c> and <c>FirstOrDefault()</c>), a local that holds
     /// one, or the local <c>TryGetValue("Origin", out var origin)</c> fills. The locals followed are added to <paramref name="locals"/>.
     /// </summary>
     public static bool IsRequestOrigin(IOperation value, HeaderSymbols symbols, List<ILocalSymbol>? locals, int depth)
@@ -128,6 +128,10 @@ internal static class HeaderValues
                 when method.Parameters.IsEmpty && method.ReturnType.SpecialType == SpecialType.System_String && symbols.IsStringValues(method.ContainingType):
                 // StringValues.ToString(): the values joined, which for one Origin header is that origin.
                 return IsRequestOrigin(instance, symbols, locals, depth + 1);
+            case IInvocationOperation { Instance: null, TargetMethod: var method } invocation
+                when invocation.Arguments.Length == 1 && symbols.OriginChecks.IsOneElementOfStrings(method):
+                // Request.Headers["Origin"].FirstOrDefault(): the request's one Origin value.
+                return IsRequestOrigin(invocation.Arguments[0].Value, symbols, locals, depth + 1);
             default:
                 return false;
         }

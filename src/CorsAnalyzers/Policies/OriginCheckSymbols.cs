@@ -205,6 +205,16 @@ internal sealed class OriginCheckSymbols
         return true;
     }
 
+    /// <summary>
+    /// <c>Enumerable.First</c>, <c>FirstOrDefault</c>, <c>Last</c>, <c>LastOrDefault</c>, <c>Single</c> or
+    /// <c>SingleOrDefault</c> of strings without a predicate: one element of the sequence (for a request's one
+    /// <c>Origin</c> header, that origin).
+    /// </summary>
+    public bool IsOneElementOfStrings(IMethodSymbol method)
+        => method.IsStatic && method.Parameters.Length == 1 && method.TypeArguments.Length == 1 && IsString(method.TypeArguments[0])
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, _enumerable)
+            && method.Name is "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault";
+
     private static bool IsParameter(IOperation operation, IParameterSymbol parameter)
         => operation.WalkDownConversions() is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
 

@@ -119,6 +119,9 @@ public class DoNotReflectOriginWithCredentialsTests
     [InlineData("context.Request.Headers.Origin")]
     [InlineData("context.Request.Headers[HeaderNames.Origin]")]
     [InlineData("context.Request.Headers[\"origin\"].ToString()")]
+    [InlineData("context.Request.Headers[\"origin\"].FirstOrDefault()")]
+    [InlineData("context.Request.Headers.Origin.LastOrDefault()")]
+    [InlineData("origin.First()")]
     [InlineData("(string)context.Request.Headers.Origin")]
     [InlineData("origin")]
     [InlineData("copy")]
@@ -149,6 +152,72 @@ public class DoNotReflectOriginWithCredentialsTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source.Replace("StringValues.", "Microsoft.Extensions.Primitives.StringValues."), Reflected(0, 1));
+    }
+
+    // Found in a real middleware (GuPiXD/DiCore.Libs): the origin's first value reflected, the credentials sent under a flag
+    // that the reflection sets.
+    [Fact]
+    public async Task FirstOriginValueReflectedWithCredentialsBehindAFlag_Reports()
+    {
+        const string source = """
+            internal class CorsMiddleware
+            {
+                private readonly RequestDelegate next;
+
+                public CorsMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    var origin = context.Request.Headers["origin"].FirstOrDefault();
+                    var useCors = false;
+                    if (origin != null)
+                    {
+                        context.Response.Headers.{|#0:Add("Access-Control-Allow-Origin", origin)|};
+                        useCors = true;
+                    }
+
+                    if (useCors)
+                    {
+                        context.Response.Headers.{|#1:Add("Access-Control-Allow-Credentials", "true")|};
+                    }
+
+                    await next(context);
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Reflected(0, 1));
+    }
+
+    [Theory]
+    [InlineData("""context.Request.Headers["origin"].FirstOrDefault()""", "if (Allowed.Contains(origin))")]
+    [InlineData("""context.Request.Headers.Origin.FirstOrDefault()""", "if (origin == \"https://app.contoso.com\")")]
+    [InlineData("""context.Request.Headers["Referer"].FirstOrDefault()""", "if (origin != null)")]
+    public async Task FirstValueCheckedOrNotTheOrigin_DoesNotReport(string read, string check)
+    {
+        var source = $$"""
+            internal class CorsMiddleware
+            {
+                private static readonly string[] Allowed = { "https://app.contoso.com" };
+                private readonly RequestDelegate next;
+
+                public CorsMiddleware(RequestDelegate next) => this.next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    var origin = {{read}};
+                    {{check}}
+                    {
+                        context.Response.Headers.Add("Access-Control-Allow-Origin", origin);
+                        context.Response.Headers.Add("Access-Control-Allow-Credentials", "true");
+                    }
+
+                    await next(context);
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
     }
 
     [Fact]
