@@ -16,8 +16,11 @@ internal static class PolicyName
     /// <inheritdoc cref="Argument(IInvocationOperation)"/>
     public static IArgumentOperation? Argument(IObjectCreationOperation creation) => Argument(creation.Arguments);
 
-    /// <summary>The constant name the argument holds (see <see cref="ValueReader.ReadString"/>), or null.</summary>
-    public static string? Read(IArgumentOperation? argument) => argument is null ? null : ValueReader.ReadString(argument.Value);
+    /// <summary>
+    /// The constant name the argument holds (see <see cref="ValueReader.ReadString"/>), also through a local that nothing
+    /// assigns again (<c>var MyAllowSpecificOrigins = "_myAllowSpecificOrigins";</c>, as ASP.NET Core's docs write it), or null.
+    /// </summary>
+    public static string? Read(IArgumentOperation? argument) => argument is null ? null : ValueReader.ReadString(argument.Value.FollowLocal());
 
     /// <summary>
     /// <c>options.AddPolicy("Api", policy)</c> or <c>options.AddDefaultPolicy(builder.Build())</c>: a call that stores a

@@ -401,6 +401,73 @@ public class UseDefinedPolicyNameAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source);
     }
 
+    // ASP.NET Core's docs and templates keep the name in a local (`var MyAllowSpecificOrigins = "_myAllowSpecificOrigins";`),
+    // and a real app (Zerq/OmniCatzCB) used it in UseCors with no AddPolicy at all: the local nothing assigns again holds the
+    // name. The fix is not offered: the name is not written at the use.
+    [Fact]
+    public async Task NameInALocalNothingAssignsAgain_Reports()
+    {
+        const string source = """
+            var MyAllowSpecificOrigins = "_myAllowSpecificOrigins";
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Frontend", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors({|#0:MyAllowSpecificOrigins|});
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("UseCors", "_myAllowSpecificOrigins", "'Frontend'"));
+    }
+
+    [Fact]
+    public async Task NameInALocal_DefinedAndUsed_Startup_DoesNotReport()
+    {
+        const string source = """
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    var policyName = "Frontend";
+                    services.AddCors(options => options.AddPolicy(name: policyName, policy => policy.WithOrigins("https://app.contoso.com")));
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    const string policyName = "Frontend";
+                    var name = policyName;
+                    app.UseRouting();
+                    app.UseCors(name);
+                    app.UseEndpoints(endpoints => endpoints.MapGet("/", () => "hi").RequireCors(name));
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("var name = \"Frontend\"; if (builder.Environment.IsDevelopment()) name = \"Dev\";")]
+    [InlineData("var name = \"Frontend\"; Rename(ref name);")]
+    [InlineData("string name = builder.Configuration[\"Cors:Policy\"] ?? \"Frontend\";")]
+    public async Task NameInALocalAssignedAgainOrNotConstant_DoesNotReport(string declaration)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            {{declaration}}
+            builder.Services.AddCors(options => options.AddPolicy("Other", policy => policy.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors(name);
+            app.Run();
+
+            partial class Program
+            {
+                static void Rename(ref string value) => value = "Other";
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public async Task WithoutAspNetCore_DoesNotReport()
     {
