@@ -208,18 +208,31 @@ internal static class SourceBodies
                 ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: var expression } => expression,
                 _ => null,
             };
-            if (target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member })
-            {
-                target = member;
-            }
-
-            if (target is IdentifierNameSyntax identifier)
-            {
-                names.Add(identifier.Identifier.ValueText);
-            }
+            AddTargetNames(target, names);
         }
 
         return names;
+    }
+
+    // `x = ...`, `this.x = ...`, and each variable a deconstruction assigns: `(x, y) = ...`, `(x, (y, _)) = ...`.
+    private static void AddTargetNames(ExpressionSyntax? target, HashSet<string> names)
+    {
+        if (target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member })
+        {
+            target = member;
+        }
+
+        if (target is IdentifierNameSyntax identifier)
+        {
+            names.Add(identifier.Identifier.ValueText);
+        }
+        else if (target is TupleExpressionSyntax tuple)
+        {
+            foreach (var element in tuple.Arguments)
+            {
+                AddTargetNames(element.Expression, names);
+            }
+        }
     }
 
     private static SemanticModel? GetModel(SyntaxTree tree, SemanticModel? currentModel)

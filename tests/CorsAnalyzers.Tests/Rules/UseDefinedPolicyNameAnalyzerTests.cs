@@ -448,6 +448,8 @@ public class UseDefinedPolicyNameAnalyzerTests
     [Theory]
     [InlineData("var name = \"Frontend\"; if (builder.Environment.IsDevelopment()) name = \"Dev\";")]
     [InlineData("var name = \"Frontend\"; Rename(ref name);")]
+    [InlineData("var name = \"Frontend\"; (name, _) = (\"Dev\", 1);")]
+    [InlineData("var name = \"Frontend\"; var other = \"\"; (other, (name, _)) = (\"x\", (\"Dev\", 1));")]
     [InlineData("string name = builder.Configuration[\"Cors:Policy\"] ?? \"Frontend\";")]
     public async Task NameInALocalAssignedAgainOrNotConstant_DoesNotReport(string declaration)
     {
