@@ -57,10 +57,15 @@ internal sealed partial class CorsRegistry
         }
     }
 
-    /// <summary><c>Configure&lt;CorsOptions&gt;</c>, <c>AddSingleton&lt;ICorsPolicyProvider, T&gt;</c>, <c>Configure&lt;RouteOptions&gt;</c>, ...</summary>
+    /// <summary>
+    /// <c>Configure&lt;CorsOptions&gt;</c>, <c>AddSingleton&lt;ICorsPolicyProvider, T&gt;</c>, <c>ConfigureOptions&lt;T&gt;</c>
+    /// with a <c>T : IConfigureOptions&lt;CorsOptions&gt;</c>, <c>Configure&lt;RouteOptions&gt;</c>, ...
+    /// </summary>
     private void ObserveServiceType(ITypeSymbol type)
     {
-        if (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions) || _symbols.IsPolicyProvider(type))
+        // An options setup of CORS may add policies (a library's, or the app's own through a base class or names it reads):
+        // the set of names is open, as under Configure<CorsOptions>.
+        if (SymbolEqualityComparer.Default.Equals(type, _symbols.Cors.CorsOptions) || _symbols.IsPolicyProvider(type) || _symbols.ConfiguresCorsOptions(type))
         {
             Set(ref _policyNamesOpen);
         }

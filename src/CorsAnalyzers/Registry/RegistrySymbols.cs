@@ -25,17 +25,21 @@ internal sealed class RegistrySymbols
     public const string WebApplicationBuilderName = "Microsoft.AspNetCore.Builder.WebApplicationBuilder";
     public const string RouteOptionsName = "Microsoft.AspNetCore.Routing.RouteOptions";
     public const string CorsMiddlewareName = "Microsoft.AspNetCore.Cors.Infrastructure.CorsMiddleware";
+    public const string ConfigureOptionsName = "Microsoft.Extensions.Options.IConfigureOptions`1";
+    public const string PostConfigureOptionsName = "Microsoft.Extensions.Options.IPostConfigureOptions`1";
 
     /// <summary>Every metadata name this type resolves; a meta-test checks each against ASP.NET Core 8 and 10.</summary>
     public static IReadOnlyList<string> MetadataNames { get; } = new[]
     {
         CorsServiceCollectionExtensionsName, CorsPolicyProviderName, CorsServiceName, EnableCorsAttributeName, DisableCorsAttributeName,
         ServiceCollectionName, HostApplicationBuilderName, HostBuilderName, WebHostBuilderName, WebApplicationBuilderName,
-        RouteOptionsName, CorsMiddlewareName,
+        RouteOptionsName, CorsMiddlewareName, ConfigureOptionsName, PostConfigureOptionsName,
     };
 
     private readonly INamedTypeSymbol?[] _servicesHolders;
     private readonly INamedTypeSymbol? _disableCors;
+    private readonly INamedTypeSymbol? _configureOptions;
+    private readonly INamedTypeSymbol? _postConfigureOptions;
     private readonly IdentityCache<ServiceRoles> _roles;
 
     public RegistrySymbols(Compilation compilation, CorsSymbols cors, PipelineSymbols pipeline)
@@ -50,6 +54,8 @@ internal sealed class RegistrySymbols
         _disableCors = corsAssembly.GetTypeByMetadataName(DisableCorsAttributeName);
         RouteOptions = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Routing", RouteOptionsName);
         CorsMiddleware = corsAssembly.GetTypeByMetadataName(CorsMiddlewareName);
+        _configureOptions = WellKnownTypes.Get(compilation, "Microsoft.Extensions.Options", ConfigureOptionsName);
+        _postConfigureOptions = WellKnownTypes.Get(compilation, "Microsoft.Extensions.Options", PostConfigureOptionsName);
 
         // System.Type lives with object (System.Runtime in reference assemblies, System.Private.CoreLib at run time).
         SystemType = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName("System.Type");
@@ -71,6 +77,7 @@ internal sealed class RegistrySymbols
         HoldsServices = 1,
         PolicyProvider = 2,
         CorsService = 4,
+        ConfiguresCorsOptions = 8,
     }
 
     public CorsSymbols Cors { get; }
@@ -132,6 +139,13 @@ internal sealed class RegistrySymbols
 
     public bool IsCorsService(ITypeSymbol type) => MayImplementCors(type) && (_roles.Get(type) & ServiceRoles.CorsService) != 0;
 
+    /// <summary>
+    /// True for <c>IConfigureOptions&lt;CorsOptions&gt;</c> and <c>IPostConfigureOptions&lt;CorsOptions&gt;</c> and the types
+    /// that implement them: registered as a service, the options system runs them on the app's <c>CorsOptions</c>, where
+    /// they may add policies.
+    /// </summary>
+    public bool ConfiguresCorsOptions(ITypeSymbol type) => MayImplementCors(type) && (_roles.Get(type) & ServiceRoles.ConfiguresCorsOptions) != 0;
+
     // Asked of the type arguments of generic calls (`Results.Ok(new { ... })`: a new anonymous type at each call) and
     // of typeof operands: string, int, ... and anonymous types implement no ASP.NET Core interface, so they are not
     // cached one by one.
@@ -162,8 +176,16 @@ internal sealed class RegistrySymbols
 
         return SymbolEqualityComparer.Default.Equals(type, CorsPolicyProvider) ? ServiceRoles.PolicyProvider
             : SymbolEqualityComparer.Default.Equals(type, CorsService) ? ServiceRoles.CorsService
+            : IsOptionsSetupOfCors(type) ? ServiceRoles.ConfiguresCorsOptions
             : ServiceRoles.None;
     }
+
+    // IConfigureOptions<CorsOptions> or IPostConfigureOptions<CorsOptions> (IConfigureNamedOptions<CorsOptions> implements the first).
+    private bool IsOptionsSetupOfCors(ITypeSymbol type)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], Cors.CorsOptions)
+            && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _configureOptions)
+                || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _postConfigureOptions));
 
     private static bool Implements(ITypeSymbol type, INamedTypeSymbol @interface)
     {

@@ -324,6 +324,78 @@ public class UseDefinedPolicyNameAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source, ServicesLibrary);
     }
 
+    /// <summary>A referenced project whose types configure the app's CORS options when DI or hosting creates them.</summary>
+    private const string OptionsLibrary = """
+        using Microsoft.AspNetCore.Cors.Infrastructure;
+        using Microsoft.Extensions.Options;
+
+        public class CompanyCorsSetup : IConfigureOptions<CorsOptions>
+        {
+            public void Configure(CorsOptions options) => options.AddPolicy("Company", policy => policy.AllowAnyOrigin());
+        }
+
+        public class CompanyPostSetup : IPostConfigureOptions<CorsOptions>
+        {
+            public void PostConfigure(string? name, CorsOptions options) => options.AddPolicy("Company", policy => policy.AllowAnyOrigin());
+        }
+        """;
+
+    [Theory]
+    [InlineData("builder.Services.AddSingleton<IConfigureOptions<CorsOptions>, CompanyCorsSetup>();")]
+    [InlineData("builder.Services.AddSingleton<IPostConfigureOptions<CorsOptions>, CompanyPostSetup>();")]
+    [InlineData("builder.Services.ConfigureOptions<CompanyCorsSetup>();")]
+    [InlineData("builder.Services.ConfigureOptions(typeof(CompanyCorsSetup));")]
+    [InlineData("builder.Services.AddSingleton(typeof(IConfigureOptions<CorsOptions>), typeof(CompanyCorsSetup));")]
+    [InlineData("builder.Services.AddSingleton<IConfigureOptions<CorsOptions>>(new CompanyCorsSetup());")]
+    public async Task OptionsConfiguredByAnotherAssemblysType_DoesNotReport(string registration)
+    {
+        var source = $$"""
+            using Microsoft.Extensions.Options;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            {{registration}}
+            var app = builder.Build();
+            app.UseCors("Company");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, OptionsLibrary);
+    }
+
+    [Fact]
+    public async Task OptionsConfiguredByAnotherAssemblysType_Startup_DoesNotReport()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddControllers();
+                    services.AddCors();
+                    services.ConfigureOptions<CompanyPostSetup>();
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors();
+                    app.UseEndpoints(endpoints => endpoints.MapControllers());
+                }
+            }
+
+            [EnableCors("Company")]
+            public class OrdersController : ControllerBase
+            {
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, OptionsLibrary);
+    }
+
     [Theory]
     [InlineData("foreach (var name in builder.Configuration.GetSection(\"Cors\").GetChildren()) { options.AddPolicy(name.Key, p => p.AllowAnyOrigin()); }")]
     [InlineData("options.AddPolicy(builder.Configuration[\"Cors:Name\"]!, p => p.AllowAnyOrigin());")]
