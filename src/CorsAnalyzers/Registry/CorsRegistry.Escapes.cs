@@ -77,6 +77,12 @@ internal sealed partial class CorsRegistry
         {
             Set(ref _configuresRouteOptions);
         }
+        else if (_symbols.IsStartupFilter(type) && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly))
+        {
+            // AddTransient<IStartupFilter, CompanyStartupFilter>(): middleware added before the app's own pipeline by code
+            // we cannot see (a filter in source adds what its own calls say, observed where they are written).
+            Set(ref _pipelineEscape);
+        }
         else if (SymbolEqualityComparer.Default.Equals(type, _symbols.CorsMiddleware))
         {
             // `app.UseMiddleware<CorsMiddleware>()` or `UseMiddleware(typeof(CorsMiddleware))`: what UseCors does, with

@@ -27,19 +27,21 @@ internal sealed class RegistrySymbols
     public const string CorsMiddlewareName = "Microsoft.AspNetCore.Cors.Infrastructure.CorsMiddleware";
     public const string ConfigureOptionsName = "Microsoft.Extensions.Options.IConfigureOptions`1";
     public const string PostConfigureOptionsName = "Microsoft.Extensions.Options.IPostConfigureOptions`1";
+    public const string StartupFilterName = "Microsoft.AspNetCore.Hosting.IStartupFilter";
 
     /// <summary>Every metadata name this type resolves; a meta-test checks each against ASP.NET Core 8 and 10.</summary>
     public static IReadOnlyList<string> MetadataNames { get; } = new[]
     {
         CorsServiceCollectionExtensionsName, CorsPolicyProviderName, CorsServiceName, EnableCorsAttributeName, DisableCorsAttributeName,
         ServiceCollectionName, HostApplicationBuilderName, HostBuilderName, WebHostBuilderName, WebApplicationBuilderName,
-        RouteOptionsName, CorsMiddlewareName, ConfigureOptionsName, PostConfigureOptionsName,
+        RouteOptionsName, CorsMiddlewareName, ConfigureOptionsName, PostConfigureOptionsName, StartupFilterName,
     };
 
     private readonly INamedTypeSymbol?[] _servicesHolders;
     private readonly INamedTypeSymbol? _disableCors;
     private readonly INamedTypeSymbol? _configureOptions;
     private readonly INamedTypeSymbol? _postConfigureOptions;
+    private readonly INamedTypeSymbol? _startupFilter;
     private readonly IdentityCache<ServiceRoles> _roles;
 
     public RegistrySymbols(Compilation compilation, CorsSymbols cors, PipelineSymbols pipeline)
@@ -56,6 +58,7 @@ internal sealed class RegistrySymbols
         CorsMiddleware = corsAssembly.GetTypeByMetadataName(CorsMiddlewareName);
         _configureOptions = WellKnownTypes.Get(compilation, "Microsoft.Extensions.Options", ConfigureOptionsName);
         _postConfigureOptions = WellKnownTypes.Get(compilation, "Microsoft.Extensions.Options", PostConfigureOptionsName);
+        _startupFilter = WellKnownTypes.Get(compilation, "Microsoft.AspNetCore.Hosting.Abstractions", StartupFilterName);
 
         // System.Type lives with object (System.Runtime in reference assemblies, System.Private.CoreLib at run time).
         SystemType = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName("System.Type");
@@ -78,6 +81,7 @@ internal sealed class RegistrySymbols
         PolicyProvider = 2,
         CorsService = 4,
         ConfiguresCorsOptions = 8,
+        StartupFilter = 16,
     }
 
     public CorsSymbols Cors { get; }
@@ -146,6 +150,12 @@ internal sealed class RegistrySymbols
     /// </summary>
     public bool ConfiguresCorsOptions(ITypeSymbol type) => MayImplementCors(type) && (_roles.Get(type) & ServiceRoles.ConfiguresCorsOptions) != 0;
 
+    /// <summary>
+    /// True for <c>IStartupFilter</c> and the types that implement it: registered as a service, hosting runs it on the app's
+    /// builder before the app's own pipeline, where it may add middleware (<c>UseCors</c>).
+    /// </summary>
+    public bool IsStartupFilter(ITypeSymbol type) => MayImplementCors(type) && (_roles.Get(type) & ServiceRoles.StartupFilter) != 0;
+
     // Asked of the type arguments of generic calls (`Results.Ok(new { ... })`: a new anonymous type at each call) and
     // of typeof operands: string, int, ... and anonymous types implement no ASP.NET Core interface, so they are not
     // cached one by one.
@@ -177,6 +187,7 @@ internal sealed class RegistrySymbols
         return SymbolEqualityComparer.Default.Equals(type, CorsPolicyProvider) ? ServiceRoles.PolicyProvider
             : SymbolEqualityComparer.Default.Equals(type, CorsService) ? ServiceRoles.CorsService
             : IsOptionsSetupOfCors(type) ? ServiceRoles.ConfiguresCorsOptions
+            : _startupFilter is not null && SymbolEqualityComparer.Default.Equals(type, _startupFilter) ? ServiceRoles.StartupFilter
             : ServiceRoles.None;
     }
 

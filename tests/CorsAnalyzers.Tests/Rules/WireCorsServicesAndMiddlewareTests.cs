@@ -222,6 +222,40 @@ public class WireCorsServicesAndMiddlewareTests
         await Verify.VerifyAnalyzerAsync(source, Library);
     }
 
+    /// <summary>A referenced project whose startup filter adds the CORS middleware before the app's own pipeline.</summary>
+    private const string StartupFilterLibrary = """
+        using System;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Hosting;
+
+        public class CompanyStartupFilter : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.UseCors();
+                next(app);
+            };
+        }
+        """;
+
+    [Theory]
+    [InlineData("builder.Services.AddTransient<IStartupFilter, CompanyStartupFilter>();")]
+    [InlineData("builder.Services.AddSingleton<IStartupFilter>(new CompanyStartupFilter());")]
+    [InlineData("builder.Services.AddTransient(typeof(IStartupFilter), typeof(CompanyStartupFilter));")]
+    public async Task MetadataWhileAStartupFilterOfAnotherAssemblyMayAddTheMiddleware_DoesNotReport(string registration)
+    {
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("Api", policy => policy.WithOrigins("https://app.contoso.com")));
+            {{registration}}
+            var app = builder.Build();
+            app.MapGet("/", () => "hi").RequireCors("Api");
+            app.Run();
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, StartupFilterLibrary);
+    }
+
     [Fact]
     public async Task MetadataInALibrary_DoesNotReport()
     {
