@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -144,6 +145,7 @@ internal static class PolicyPaths
             value = logical.OperatorKind == BinaryOperatorKind.ConditionalAnd
                 ? left == false || right == false ? false : left == true && right == true ? true : null
                 : left == true || right == true ? true : left == false && right == false ? false : null;
+            value ??= FromClauses(logical, state);
         }
 
         return value is { } known ? known != negated : null;
@@ -160,13 +162,134 @@ internal static class PolicyPaths
         }
 
         // `a && b` true: both are; `a || b` false: neither is.
-        if (depth < MaxConditionDepth && operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical
-            && target == (logical.OperatorKind == BinaryOperatorKind.ConditionalAnd))
+        if (depth < MaxConditionDepth && operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical)
         {
-            state = Assume(logical.LeftOperand, state, target, depth + 1);
-            state = Assume(logical.RightOperand, state, target, depth + 1);
+            var isAnd = logical.OperatorKind == BinaryOperatorKind.ConditionalAnd;
+            if (target == isAnd)
+            {
+                state = Assume(logical.LeftOperand, state, target, depth + 1);
+                state = Assume(logical.RightOperand, state, target, depth + 1);
+            }
+            else if (Clause(logical, negate: isAnd) is { } clause)
+            {
+                // `a && b` false: `!a || !b` holds; `a || b` true: it holds as it is. Kept whole (see FromClauses).
+                state = state.Assume(clause, true);
+            }
         }
 
         return state;
     }
+
+    // A clause the path knows to hold: a disjunction of literals (a condition's key, "!" before a negated one), sorted,
+    // under a prefix no key starts with.
+    private const char ClausePrefix = '\u0002';
+    private const char LiteralSeparator = '\u0001';
+
+    /// <summary>
+    /// What the clauses the path holds say of a conjunction or disjunction its parts leave open: after
+    /// <c>if (origins.Length &gt; 0 &amp;&amp; !origins.Contains("*")) ... else policy.AllowAnyOrigin();</c>, the else path knows
+    /// <c>!(origins.Length &gt; 0) || origins.Contains("*")</c>, so <c>credentials &amp;&amp; origins.Length &gt; 0 &amp;&amp;
+    /// !origins.Contains("*")</c>, which holds the negation of every literal of that clause, is false there. A disjunction
+    /// that holds every literal of a clause is true.
+    /// </summary>
+    private static bool? FromClauses(IBinaryOperation logical, PolicyState state)
+    {
+        List<string>? literals = null;
+        var isAnd = logical.OperatorKind == BinaryOperatorKind.ConditionalAnd;
+        for (var assumption = state.Assumptions; assumption is not null; assumption = assumption.Next)
+        {
+            if (!assumption.Value || assumption.Key.Length == 0 || assumption.Key[0] != ClausePrefix)
+            {
+                continue;
+            }
+
+            literals ??= Literals(logical, isAnd, new List<string>()) ?? new List<string>();
+            if (literals.Count == 0)
+            {
+                return null;
+            }
+
+            var decided = true;
+            foreach (var literal in assumption.Key.Substring(1).Split(LiteralSeparator))
+            {
+                // A conjunction is false when it holds the negation of each literal of the clause (each is false in it); a
+                // disjunction is true when it holds each literal.
+                if (!literals.Contains(isAnd ? Negate(literal) : literal))
+                {
+                    decided = false;
+                    break;
+                }
+            }
+
+            if (decided)
+            {
+                return !isAnd;
+            }
+        }
+
+        return null;
+    }
+
+    // The clause `a || b` is, or the one `a && b` being false means (`!a || !b`): null when a part has no key.
+    private static string? Clause(IBinaryOperation logical, bool negate)
+    {
+        if (Literals(logical, logical.OperatorKind == BinaryOperatorKind.ConditionalAnd, new List<string>()) is not { Count: > 1 } literals)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < literals.Count; i++)
+        {
+            literals[i] = negate ? Negate(literals[i]) : literals[i];
+        }
+
+        literals.Sort(StringComparer.Ordinal);
+        return ClausePrefix + string.Join(LiteralSeparator.ToString(), literals);
+    }
+
+    // The literals of a conjunction (conjunction: true) or disjunction, flattened through nested ones of the same kind and
+    // De Morgan's `!(a || b)`, `!(a && b)`; null when one has no key (or the condition nests too deep).
+    private static List<string>? Literals(IOperation condition, bool conjunction, List<string> into, int depth = 0)
+    {
+        var operation = Unwrap(condition, out var negated);
+        if (depth < MaxConditionDepth && operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical
+            && (logical.OperatorKind == BinaryOperatorKind.ConditionalAnd) != negated == conjunction)
+        {
+            return LiteralsOf(logical.LeftOperand, negated, conjunction, into, depth) is null || LiteralsOf(logical.RightOperand, negated, conjunction, into, depth) is null
+                ? null
+                : into;
+        }
+
+        if (ConditionKey.Of(operation, out var keyNegated) is not { } key)
+        {
+            return null;
+        }
+
+        into.Add(negated != keyNegated ? "!" + key : key);
+        return into;
+    }
+
+    // A part of a flattened condition under the negation around it: `!(a || b)` is `!a && !b`.
+    private static List<string>? LiteralsOf(IOperation part, bool negated, bool conjunction, List<string> into, int depth)
+    {
+        if (!negated)
+        {
+            return Literals(part, conjunction, into, depth + 1);
+        }
+
+        var start = into.Count;
+        if (Literals(part, !conjunction, into, depth + 1) is null)
+        {
+            return null;
+        }
+
+        for (var i = start; i < into.Count; i++)
+        {
+            into[i] = Negate(into[i]);
+        }
+
+        return into;
+    }
+
+    private static string Negate(string literal) => literal.Length > 0 && literal[0] == '!' ? literal.Substring(1) : "!" + literal;
 }

@@ -192,6 +192,14 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
     [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "origins.First() == \"*\"", "credentials && origins.First() != \"*\"")]
     [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "origins.Length > 0 && origins[0] == \"*\"", "credentials && !(origins[0] == \"*\")")]
     [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "!(origins[0] != \"*\")", "origins[0] != \"*\" && credentials")]
+    // Found in a real app (iwasug/dotnet-modular-monolith): `if (origins.Length > 0 && !origins.Contains("*")) WithOrigins(...)
+    // else AllowAnyOrigin();` then `if (allowCredentials && origins.Length > 0 && !origins.Contains("*")) AllowCredentials();`:
+    // a conjunction known false is false in any conjunction that holds all its parts, and a disjunction known true is true in
+    // any disjunction that holds all its parts.
+    [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "!(origins.Length > 0 && !origins.Contains(\"*\"))", "credentials && origins.Length > 0 && !origins.Contains(\"*\")")]
+    [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "!(origins.Length > 0 && !origins.Contains(\"*\"))", "!origins.Contains(\"*\") && (origins.Length > 0 && credentials)")]
+    [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "origins.Length == 0 || origins.Contains(\"*\")", "credentials && origins.Length != 0 && !origins.Contains(\"*\")")]
+    [InlineData("var origins = builder.Configuration.GetSection(\"Cors:Origins\").Get<string[]>() ?? []; var credentials = builder.Configuration.GetValue<bool>(\"Cors:Credentials\");", "origins.Length == 0 || origins.Contains(\"*\")", "!(origins.Length == 0 || origins.Contains(\"*\") || !credentials)")]
     public async Task AnyOriginAndCredentialsUnderOppositeConditions_DoesNotReport(string declaration, string condition, string opposite)
     {
         var source = $$"""
@@ -203,6 +211,58 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
                     if ({{condition}}) policy.AllowAnyOrigin(); else policy.WithOrigins("https://app.contoso.com");
                     if ({{opposite}}) policy.AllowCredentials();
                 }));
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task AnyOriginAndCredentialsExcludedByAConjunction_Startup_DoesNotReport()
+    {
+        const string source = """
+            public class Startup
+            {
+                public Startup(IConfiguration configuration) => Configuration = configuration;
+
+                public IConfiguration Configuration { get; }
+
+                public void ConfigureServices(IServiceCollection services) => services.AddSecureCors(Configuration);
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors("DefaultCorsPolicy");
+                }
+            }
+
+            public static class CorsExtensions
+            {
+                public static IServiceCollection AddSecureCors(this IServiceCollection services, IConfiguration configuration)
+                {
+                    var settings = configuration.GetSection("Cors");
+                    var allowedOrigins = settings.GetSection("AllowedOrigins").Get<string[]>() ?? Array.Empty<string>();
+                    var allowCredentials = settings.GetValue<bool>("AllowCredentials", false);
+                    services.AddCors(options => options.AddPolicy("DefaultCorsPolicy", policy =>
+                    {
+                        if (allowedOrigins.Length > 0 && !allowedOrigins.Contains("*"))
+                        {
+                            policy.WithOrigins(allowedOrigins);
+                        }
+                        else
+                        {
+                            policy.AllowAnyOrigin();
+                        }
+
+                        policy.AllowAnyMethod().AllowAnyHeader();
+                        if (allowCredentials && allowedOrigins.Length > 0 && !allowedOrigins.Contains("*"))
+                        {
+                            policy.AllowCredentials();
+                        }
+                    }));
+
+                    return services;
+                }
+            }
             """;
 
         await Verify.VerifyAnalyzerAsync(source);
@@ -261,6 +321,9 @@ public class DoNotCombineAnyOriginWithCredentialsAnalyzerTests
     [InlineData("origins.Length > 0 || origins[0] == \"*\"", "credentials && origins[0] != \"*\"")]
     [InlineData("origins[0] == \"*\"", "credentials && origins[1] != \"*\"")]
     [InlineData("builder.Configuration.GetValue<bool?>(\"Cors:Open\") == true", "builder.Configuration.GetValue<bool?>(\"Cors:Open\") != false")]
+    [InlineData("!(origins.Length > 0 && !origins.Contains(\"*\"))", "credentials && origins.Length > 0")]
+    [InlineData("!(origins.Length > 0 && !origins.Contains(\"*\") && credentials)", "origins.Length > 0 && !origins.Contains(\"*\")")]
+    [InlineData("origins.Length == 0 || origins.Contains(\"*\")", "credentials || origins.Length != 0 && !origins.Contains(\"*\")")]
     public async Task AnyOriginAndCredentialsUnderConditionsThatMayBothHold_ReportsAsConditional(string condition, string second)
     {
         var source = $$"""
