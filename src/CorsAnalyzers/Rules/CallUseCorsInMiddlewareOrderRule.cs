@@ -175,9 +175,9 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
     private static ImmutableDictionary<string, string?> Move(string kind)
         => ImmutableDictionary<string, string?>.Empty.Add(PipelineFix.KindKey, kind);
 
-    /// <summary>"UseAuthorization()", or "UseSecurity(), which calls UseAuthorization()" for a helper.</summary>
+    /// <summary>"UseAuthorization()", or "UseSecurity() (which calls UseAuthorization())" for a helper.</summary>
     private static string Describe(PipelineCall call)
-        => call.IsDirect ? CallName(call) : $"{CallName(call.Method)}, which calls {KindCall(call.Kind)}";
+        => call.IsDirect ? CallName(call) : $"{CallName(call.Method)} (which calls {KindCall(call.Kind)})";
 
     private static string CallName(PipelineCall call)
     {
@@ -198,7 +198,8 @@ internal sealed class CallUseCorsInMiddlewareOrderRule : PipelineRule
 
     private static string KindCall(MiddlewareKind kind) => kind switch
     {
-        MiddlewareKind.Cors => "UseCors()",
+        // The helper's own UseCors call may name a policy or pass one: not "UseCors()", the default policy's form.
+        MiddlewareKind.Cors => "UseCors",
         MiddlewareKind.Routing => "UseRouting()",
         MiddlewareKind.Authentication => "UseAuthentication()",
         MiddlewareKind.Authorization => "UseAuthorization()",

@@ -320,7 +320,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "UseCors() is called after UseSecurity(), which calls UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors() before UseSecurity()."));
+                "UseCors() is called after UseSecurity() (which calls UseAuthorization()); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors() before UseSecurity()."));
     }
 
     [Fact]
@@ -346,7 +346,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "UseApiCors(), which calls UseCors() is called after UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseApiCors() before UseAuthorization()."));
+                "UseApiCors() (which calls UseCors) is called after UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseApiCors() before UseAuthorization()."));
     }
 
     [Fact]
@@ -399,7 +399,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "UseCors() is called after UseSecurity(), which calls UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors() before UseSecurity()."));
+                "UseCors() is called after UseSecurity() (which calls UseAuthorization()); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors() before UseSecurity()."));
     }
 
     [Fact]
@@ -422,7 +422,7 @@ public class CallUseCorsInMiddlewareOrderAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
-                "UseCors() is called after UseSecurity(), which calls UseAuthorization(); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors() before UseSecurity()."));
+                "UseCors() is called after UseSecurity() (which calls UseAuthorization()); the 401 and 403 responses that authorization writes carry no CORS headers, so the browser reports a CORS error instead of the status. Call UseCors() before UseSecurity()."));
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             """;
 
         await Verify.VerifyCodeFixAsync(source, fixedSource, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-            "UseCors() is called after UseSecurity(), which calls UseAuthorization()",
+            "UseCors() is called after UseSecurity() (which calls UseAuthorization())",
             CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
             "Call UseCors() before UseSecurity()"));
     }
@@ -251,7 +251,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             """;
 
         await Verify.VerifyCodeFixAsync(source, source, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-            "UseApiCors(), which calls UseCors() is called after UseAuthorization()",
+            "UseApiCors() (which calls UseCors) is called after UseAuthorization()",
             CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
             "Call UseApiCors() before UseAuthorization()"));
     }
@@ -273,7 +273,7 @@ public class CallUseCorsInMiddlewareOrderFixerTests
             """;
 
         await Verify.VerifyCodeFixAsync(source, source, null, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments(
-            "UseCors() is called after UseApiPipeline(), which calls UseAuthorization()",
+            "UseCors() is called after UseApiPipeline() (which calls UseAuthorization())",
             CallUseCorsInMiddlewareOrderRule.AuthorizationReason,
             "Call UseCors() before UseApiPipeline()"));
     }
